@@ -1,0 +1,69 @@
+"""Calendar words for Indonesian pages (and the Malay and English ones they quote): data only.
+
+Month and weekday names come from CLDR through babel, so that spelling variants are not typed by
+hand; the few printed variants CLDR lacks (Pebruari, Agt, Sept, Jum'at) are added below.
+"""
+
+from __future__ import annotations
+
+from babel.dates import get_day_names, get_month_names
+
+LOCALES = ("id", "ms", "en")
+
+#: Printed month spellings that CLDR does not list.
+EXTRA_MONTHS = {
+    "pebruari": 2,
+    "peb": 2,
+    "agt": 8,
+    "ags": 8,
+    "agus": 8,
+    "sept": 9,
+    "nop": 11,
+    "nopember": 11,
+    "juny": 6,
+}
+
+#: Printed weekday spellings that CLDR does not list.
+EXTRA_WEEKDAYS = {"jum'at": 4, "jum’at": 4, "ahad": 6, "senen": 0}
+
+
+def _months() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for loc in LOCALES:
+        for width in ("wide", "abbreviated"):
+            for num, name in get_month_names(width, locale=loc).items():
+                names[name.lower().rstrip(".")] = num
+    names.update(EXTRA_MONTHS)
+    return names
+
+
+def _weekdays() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for loc in LOCALES:
+        for width in ("wide", "abbreviated"):
+            for num, name in get_day_names(width, locale=loc).items():
+                names[name.lower().rstrip(".")] = num
+    names.update(EXTRA_WEEKDAYS)
+    return names
+
+
+#: month name (lower case) -> month number 1-12
+MONTHS: dict[str, int] = _months()
+#: weekday name (lower case) -> Python weekday (Monday = 0)
+WEEKDAYS: dict[str, int] = _weekdays()
+
+#: Indonesian time zones as printed after a clock time, with their UTC offsets.
+TIMEZONES: dict[str, str] = {
+    "wib": "+07:00",
+    "wita": "+08:00",
+    "wit": "+09:00",
+    "gmt+7": "+07:00",
+    "gmt+07:00": "+07:00",
+    "gmt+8": "+08:00",
+    "gmt+9": "+09:00",
+    "utc+7": "+07:00",
+    "utc+8": "+08:00",
+    "utc+9": "+09:00",
+    "gmt": "+00:00",
+    "utc": "+00:00",
+}

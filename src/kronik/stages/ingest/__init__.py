@@ -1,0 +1,287 @@
+"""Read inputs into articles: text dumps, HTML, JSON Lines, CSV, WARC, directories and stdin.
+
+:func:`read_inputs` yields one :class:`~kronik.data.Article` (with ``blocks`` ready for the cleaner)
+per article found, or an :class:`~kronik.errors.InputError` per input or record that cannot be read,
+so that a caller can go on with the rest and report every failure.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kronik.data import Article, Block
+from kronik.errors import InputError
+from kronik.stages.ingest.encoding import decode
+from kronik.stages.ingest.html import html_blocks, html_meta, parse_html
+from kronik.stages.ingest.text_dump import text_blocks
+
+#: Largest single page (text dump or HTML) read, in bytes. Real article pages are under 2 MB; a
+#: larger "page" is a dump of something else and would only slow the run down.
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+
+#: Record fields looked up, in order, for each article attribute (first one present wins).
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "isi_berita", "isi", "article", "article_text", "maintext"),
+    "html": ("html", "raw_html", "page_html"),
+    "url": ("url", "link", "tautan", "canonical_url"),
+    "title": ("title", "judul", "headline"),
+    "published": ("published", "published_at", "date_publish", "datetime", "date", "tanggal", "pubdate"),
+    "time": ("time", "jam", "waktu"),
+    "outlet": ("outlet", "source", "media", "site", "sitename", "publisher"),
+    "authors": ("authors", "author", "penulis", "reporter"),
+    "editors": ("editors", "editor"),
+    "section": ("section", "category", "kategori", "rubrik"),
+}
+
+_EXT_FORMAT = {
+    ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv",
+    ".warc": "warc", ".arc": "warc",
+}  # fmt: skip
+
+
+@dataclass
+class IngestOptions:
+    """Settings of the ingest stage (defaults kept here, in one place)."""
+
+    field_map: dict[str, str] = field(default_factory=dict)  # attribute -> column name, e.g. text=isi
+    max_page_bytes: int = MAX_PAGE_BYTES
+    month_first: bool = False  # read "10/21/2025" in record fields as month/day
+
+
+def input_format(path: str, head: bytes = b"") -> str:
+    """The format of an input, by extension, else by a look at its first bytes."""
+    name = path.lower()
+    for suffix in (".warc.gz", ".arc.gz"):
+        if name.endswith(suffix):
+            return "warc"
+    if name.endswith(".gz"):
+        name = name[:-3]
+    fmt = _EXT_FORMAT.get(os.path.splitext(name)[1])
+    if fmt:
+        return fmt
+    start = head.lstrip()[:512].lower()
+    if start.startswith(b"warc/"):
+        return "warc"
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in start or b"<head" in start:
+        return "html"
+    if start.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories (recursively, sorted, hidden files skipped); ``-`` stands for stdin."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(path).parts):
+                    yield str(sub)
+        else:
+            yield p
+
+
+def read_inputs(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[Article | InputError]:
+    """Yield an article for each one found in ``paths``, or an InputError for each failure."""
+    options = options or IngestOptions()
+    for path in iter_paths(paths):
+        try:
+            yield from _read_one(path, options)
+        except InputError as err:
+            yield err
+        except OSError as err:
+            yield InputError(path, f"cannot read: {err.strerror or err}")
+
+
+def _read_bytes(path: str, limit: int | None) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file")
+    size = p.stat().st_size
+    if limit is not None and size > limit:
+        raise InputError(path, f"file too large for one page ({size / 1e6:.1f} MB > {limit / 1e6:.0f} MB)")
+    data = p.read_bytes()
+    if path.endswith(".gz"):
+        import gzip
+
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as err:
+            raise InputError(path, f"broken gzip file: {err}") from err
+    return data
+
+
+def _read_one(path: str, options: IngestOptions) -> Iterator[Article | InputError]:
+    source = "<stdin>" if path == "-" else path
+    if path != "-" and Path(path).exists():
+        with open(path, "rb") as fh:
+            head = fh.read(2048)
+    else:
+        head = b""
+    fmt = input_format(path, head)
+    if fmt == "warc":
+        from kronik.stages.ingest.warc import read_warc
+
+        yield from read_warc(path, options)
+        return
+    limit = options.max_page_bytes if fmt in ("text", "html") else None
+    data = _read_bytes(path, limit)
+    if path == "-":
+        fmt = input_format("", data[:2048])
+        if fmt in ("text", "html") and len(data) > options.max_page_bytes:
+            raise InputError(source, "input too large for one page")
+    if fmt in ("jsonl", "csv"):
+        text, _ = decode(data, source)
+        yield from read_records(source, text, fmt, options)
+        return
+    yield page_article(source, data, fmt)
+
+
+def page_article(source: str, data: bytes, fmt: str, url: str | None = None) -> Article:
+    """An article from one page's bytes (``fmt`` is ``text`` or ``html``)."""
+    text, _encoding = decode(data, source)
+    return page_article_from_text(source, text, fmt, url=url)
+
+
+def page_article_from_text(source: str, text: str, fmt: str, url: str | None = None) -> Article:
+    art = Article(source=source, url=url, input_format=fmt, raw_text=text)
+    if fmt == "html" or (fmt == "text" and _looks_like_html(text)):
+        try:
+            root = parse_html(text)
+        except (ValueError, Exception) as err:  # lxml raises its own error types on hopeless input
+            raise InputError(source, f"broken HTML that cannot be parsed: {err}") from err
+        art.input_format = "html"
+        art.html_meta = html_meta(root)
+        art.html_meta["_tree"] = root
+        art.blocks = html_blocks(root)
+    else:
+        art.blocks = text_blocks(text)
+    if not art.blocks:
+        raise InputError(source, "no text in the page")
+    return art
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1024].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text[:20000])
+
+
+# -- JSON Lines and CSV --------------------------------------------------------------------------
+
+_COMMA_JOINED = re.compile(r"(?<=[.!?\"”])\s*,(?=\s*[A-Z\"“(])")
+
+
+def _pick(row: dict[str, Any], attr: str, options: IngestOptions) -> Any:
+    if attr in options.field_map:
+        return row.get(options.field_map[attr])
+    lowered = {str(k).strip().lower(): v for k, v in row.items()}
+    for name in FIELD_NAMES[attr]:
+        v = lowered.get(name)
+        if v not in (None, ""):
+            return v
+    return None
+
+
+def read_records(source: str, text: str, fmt: str, options: IngestOptions) -> Iterator[Article | InputError]:
+    """Articles from a JSON Lines or CSV file; record N is ``source#N`` (1-based, header excluded)."""
+    rows: Iterator[tuple[int, dict[str, Any] | None, str]]
+    if fmt == "csv":
+        rows = _csv_rows(source, text, options)
+    else:
+        rows = _jsonl_rows(text)
+    for n, row, problem in rows:
+        rsource = f"{source}#{n}"
+        if row is None:
+            yield InputError(rsource, problem)
+            continue
+        try:
+            yield record_article(rsource, row, options)
+        except InputError as err:
+            yield err
+
+
+def _jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    stripped = text.lstrip()
+    if stripped.startswith("["):  # a JSON array of records
+        try:
+            data = json.loads(stripped)
+        except ValueError as err:
+            yield 1, None, f"invalid JSON: {err}"
+            return
+        for n, row in enumerate(data, 1):
+            yield n, row if isinstance(row, dict) else None, "record is not a JSON object"
+        return
+    n = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        n += 1
+        try:
+            row = json.loads(line)
+        except ValueError as err:
+            yield n, None, f"invalid JSON line: {err.msg} at column {err.colno}"
+            continue
+        yield n, row if isinstance(row, dict) else None, "record is not a JSON object"
+
+
+def _csv_rows(source: str, text: str, options: IngestOptions) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    sample = text[:4096]
+    delimiter = "\t" if source.lower().endswith(".tsv") or sample.count("\t") > sample.count(",") else ","
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    wanted = {options.field_map.get(a, "").lower() for a in ("text", "html")} - {""}
+    has_body = bool(wanted & set(columns)) or any(c in columns for c in FIELD_NAMES["text"] + FIELD_NAMES["html"])
+    if not has_body:
+        raise InputError(
+            source,
+            f"CSV has no text or html column (columns: {', '.join(columns) or 'none'}); "
+            "name one with --field text=COLUMN",
+        )
+    try:
+        for n, row in enumerate(reader, 1):
+            yield n, row, ""
+    except csv.Error as err:
+        yield reader.line_num, None, f"broken CSV: {err}"
+
+
+def record_article(source: str, row: dict[str, Any], options: IngestOptions) -> Article:
+    """An article from one JSON/CSV record of already-extracted text (or of raw HTML)."""
+    given = {attr: _pick(row, attr, options) for attr in FIELD_NAMES}
+    url = str(given["url"]).strip() if given["url"] else None
+    if given["html"] and not given["text"]:
+        art = page_article_from_text(source, str(given["html"]), "html", url=url)
+    else:
+        body = given["text"]
+        if not body or not str(body).strip():
+            raise InputError(source, "record has no text")
+        art = Article(source=source, url=url, input_format="record", raw_text=str(body))
+        art.blocks = _record_blocks(str(body))
+        if not art.blocks:
+            raise InputError(source, "record has no text")
+    art.given = {k: v for k, v in given.items() if v not in (None, "") and k not in ("text", "html")}
+    art.given["_month_first"] = options.month_first
+    return art
+
+
+def _record_blocks(body: str) -> list[Block]:
+    """Paragraphs of given text: one per line, or split where a scraper joined them with commas."""
+    lines = [ln for ln in body.splitlines() if ln.strip()]
+    if len(lines) == 1 and len(body) > 600 and len(_COMMA_JOINED.findall(body)) >= 2:
+        lines = _COMMA_JOINED.split(body)
+    return text_blocks("\n".join(lines))

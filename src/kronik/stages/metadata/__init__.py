@@ -1,0 +1,353 @@
+"""Stage ``metadata.v1``: title, lead, section, outlet, dateline place, publication time, credits,
+cited media and page number, read from the blocks around the body the cleaner found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kronik.data import Article, Block, Page
+from kronik.stages.clean import DATELINE, is_caption, is_credit_only
+from kronik.stages.metadata.dates import DateMatch, find_dates, find_time_zone, parse_field_date
+from kronik.stages.metadata.header import Head, find_head, strip_site_name
+from kronik.stages.metadata.media import find_cited_media
+from kronik.stages.metadata.outlet import (
+    domain_of,
+    outlet_from_alias,
+    outlet_from_copyright,
+    outlet_from_domain,
+    outlet_from_printed,
+)
+from kronik.stages.metadata.people import Credits, capitals_signature, read_credits, split_names
+
+#: Blocks after the body still read for credits ("Editor: X", "Sumber: Y", the author's signature).
+TAIL_WINDOW = 25
+#: First day of a war, for "hari ke-N" counts that confirm a publication date (day 1 = the anchor).
+WAR_DAY_ANCHORS = {"russia-ukraine": dt.date(2022, 2, 24)}
+_PAGINATION = re.compile(r"^(?:halaman|page)\s+(\d+)\s*(?:/|dari|of)\s*(\d+)$", re.IGNORECASE)
+_WAR_DAY = re.compile(r"\bhari\s+ke-?\s?(\d{1,4})\b", re.IGNORECASE)
+_PHOTO_TAIL = re.compile(
+    r"\((?P<a>[^()]*?/[^()]+|(?:foto|photo|dok|doc)\s*[:.]\s*[^()]+)\)\s*\.?$"
+    r"|\s/\s?(?P<b>(?:twitter|instagram|facebook|tiktok)\s?/\s?@?\w+)\s*$"
+    r"|/©(?P<c>[^/]{2,40}/[^/]{2,60})$"
+    r"|(?:^|[\s.])(?:foto|photo)\s*:\s*(?P<d>[\w./@ -]{2,60})$",
+    re.IGNORECASE,
+)
+
+
+def metadata(article: Article) -> Article:
+    blocks = article.blocks
+    body_idx = [b.index for b in blocks if b.kind in ("body", "dateline")]
+    start = body_idx[0] if body_idx else len(blocks)
+    end = body_idx[-1] if body_idx else len(blocks) - 1
+    meta = article.html_meta
+    meta_titles = [t for t in (meta.get("og_title"), meta.get("ld_headline"), meta.get("twitter_title"), meta.get("title")) if t]
+    head = find_head(blocks, start, meta_titles) if article.input_format != "record" else Head()
+    _set_title(article, head, meta_titles)
+    _set_section_and_lead(article, head)
+    tail = blocks[end + 1 : end + 1 + TAIL_WINDOW]
+    head_blocks = blocks[max(0, start - 45) : start]
+    credits = read_credits([b.text for b in head_blocks], head_blocks[0].index if head_blocks else 0)
+    tail_credits = read_credits([b.text for b in tail], end + 1)
+    for role in ("authors", "editors", "photo_credits"):
+        credits.add(role, getattr(tail_credits, role))
+    credits.lines += tail_credits.lines
+    _signature(article, tail, credits)
+    _mark(blocks, credits.lines, "credit_line", article)
+    _photo_credits(article, head_blocks, credits)
+    _given_people(article, credits)
+    article.authors, article.editors, article.photo_credits = credits.authors, credits.editors, credits.photo_credits
+    _set_outlet(article)
+    _set_published(article, head)
+    credit_texts = [blocks[i].text for i in credits.lines] + [b.text for b in tail]
+    article.cited_media = find_cited_media(article.paragraphs, credit_texts, article.outlet.name)
+    _set_page(article)
+    _file_outside(article)
+    return article
+
+
+def _mark(blocks: list[Block], indices: list[int], kind: str, article: Article) -> None:
+    for i in indices:
+        if 0 <= i < len(blocks) and blocks[i].kind in ("outside", ""):
+            blocks[i].kind = kind
+            article.remove(kind, blocks[i].text)
+
+
+def _set_title(article: Article, head: Head, meta_titles: list[str]) -> None:
+    given = article.given.get("title")
+    site = [article.html_meta.get("site_name") or "", article.outlet.name or ""]
+    if given:
+        article.title = str(given).strip()
+    elif head.title_text:
+        article.title = head.title_text
+        article.blocks[head.title].kind = "title"
+    elif meta_titles:
+        article.title = strip_site_name(meta_titles[0], site)
+        article.warn("title taken from the page's metadata, not found in its text")
+    else:
+        article.warn("no title found")
+    if article.title:
+        article.title = re.sub(r"\s+", " ", article.title).strip()
+
+
+def _set_section_and_lead(article: Article, head: Head) -> None:
+    blocks = article.blocks
+    if head.section is not None:
+        article.section = blocks[head.section].text.title() if blocks[head.section].text.isupper() else blocks[head.section].text
+        blocks[head.section].kind = "navigation"
+    elif article.given.get("section") and str(article.given["section"]).strip() not in ("-", ""):
+        article.section = str(article.given["section"]).strip()
+    if head.lead is not None:
+        article.lead = blocks[head.lead].text
+        blocks[head.lead].kind = "lead"
+    if head.date_line is not None and blocks[head.date_line].kind in ("outside", ""):
+        blocks[head.date_line].kind = "date_line"
+        article.remove("date_line", blocks[head.date_line].text)
+
+
+def _signature(article: Article, tail: list[Block], credits: Credits) -> None:
+    """An author's name in capitals right after the body (Tempo prints "DINI TEJA")."""
+    for b in tail[:3]:
+        name = capitals_signature(b.text)
+        if name and b.kind in ("outside", ""):
+            credits.add("authors", [name])
+            credits.lines.append(b.index)
+            return
+
+
+def _photo_credits(article: Article, head_blocks: list[Block], credits: Credits) -> None:
+    """Photo credits: credit-only lines above the body ("AFP/Nama") and credits ending captions."""
+    for b in head_blocks:
+        if is_credit_only(b.text) and b.kind in ("outside", "") and len(b.text.split()) <= 8:
+            credits.add("photo_credits", [re.sub(r"\s*/\s*", "/", b.text.strip())])
+            b.kind = "credit_line"
+            article.remove("credit_line", b.text)
+    head_start = head_blocks[0].index if head_blocks else 0
+    for b in article.blocks:
+        above_body = b.kind in ("outside", "") and b.index >= head_start and is_caption(b.text)
+        if b.kind != "photo_caption" and not above_body:
+            continue
+        m = _PHOTO_TAIL.search(b.text)
+        if m:
+            credit = next(g for g in m.groups() if g)
+            credit = re.sub(r"\s*/\s*", "/", credit.strip()).replace("®", "")
+            if len(credit) <= 60:
+                credits.add("photo_credits", [credit])
+
+
+def _given_people(article: Article, credits: Credits) -> None:
+    for role in ("authors", "editors"):
+        value = article.given.get(role)
+        if value and not getattr(credits, role):
+            names = value if isinstance(value, list) else split_names(str(value))
+            credits.add(role, [str(n) for n in names])
+    meta = article.html_meta
+    if not credits.authors:
+        names = meta.get("ld_authors") or ([meta["author"]] if meta.get("author") else [])
+        credits.add("authors", [n for n in names for n in split_names(n)])
+
+
+def _set_outlet(article: Article) -> None:
+    url = article.url or article.html_meta.get("canonical") or article.html_meta.get("url")
+    if url and not article.url and str(url).startswith("http"):
+        article.url = str(url)
+    outlet = None
+    if article.url:
+        domain = domain_of(article.url)
+        outlet = outlet_from_domain(domain) if domain else None
+    body_text = "\n".join(article.paragraphs[:2])
+    first = article.paragraphs[0] if article.paragraphs else ""
+    m = DATELINE.match(first)
+    page_text = article.raw_text if len(article.raw_text) < 400_000 else article.raw_text[:400_000]
+    if m:
+        _dateline(article, m.group("head"), page_text)
+        if outlet is None and article.outlet.name:
+            outlet = article.outlet
+    if outlet is None:
+        given = article.given.get("outlet")
+        if given:
+            outlet = outlet_from_alias(str(given)) or outlet_from_domain(str(given)) or outlet_from_printed(str(given), body_text)
+    if outlet is None and article.html_meta.get("site_name"):
+        outlet = outlet_from_alias(article.html_meta["site_name"]) or outlet_from_printed(article.html_meta["site_name"], "")
+    if outlet is None:
+        outlet = _outlet_from_lines(article)
+    if outlet is not None:
+        article.outlet = outlet
+
+
+def _outlet_from_lines(article: Article):  # noqa: ANN202 - Outlet | None
+    for b in article.blocks:
+        if b.kind == "credit_line" or re.search(r"\s-\s(detik\w+)$", b.text):
+            m = re.search(r"\s-\s(detik\w+)$", b.text)
+            if m:
+                found = outlet_from_alias(m.group(1))
+                if found:
+                    return found
+    for b in reversed(article.blocks):
+        if re.search(r"©|copyright", b.text, re.IGNORECASE):
+            found = outlet_from_copyright(b.text)
+            if found:
+                return found
+    return None
+
+
+def _dateline(article: Article, head: str, page_text: str) -> None:
+    """Read outlet and place from a dateline head such as "LHOKSEUMAWE, KOMPAS.com"."""
+    head = head.strip()
+    paren = re.match(r"^(?P<place>.+?)\s*\((?P<outlet>[^)]+)\)$", head)
+    parts = [paren.group("place"), f"({paren.group('outlet')})"] if paren else [p.strip() for p in head.split(",", 1)]
+    if paren:
+        parts = [p.strip() for p in paren.group("place").split(",")]
+        place_parts = parts
+        outlet = outlet_from_alias(paren.group("outlet")) or outlet_from_printed(paren.group("outlet"), page_text)
+        article.outlet = outlet or article.outlet
+        article.dateline_place = ", ".join(p for p in place_parts if p)
+        return
+    places = []
+    for p in (head.split(",") if "," in head else [head]):
+        p = p.strip()
+        is_outlet = bool(re.search(r"\.(com|co\.id|id|net|co|info|news)(\.\w\w)?$", p, re.I)) or outlet_from_alias(p) is not None
+        if is_outlet:
+            found = outlet_from_printed(p, page_text)
+            if found:
+                article.outlet = found
+        elif p:
+            places.append(p.title() if p.isupper() else p)
+    if places and (article.outlet.name or len(places) == 1):
+        candidate = ", ".join(places)
+        if not (candidate.isupper() or outlet_from_alias(candidate)):
+            article.dateline_place = candidate
+        if len(places) == 1 and not article.outlet.name and head.isupper() and len(head.split()) >= 2:
+            article.dateline_place = None
+            article.outlet = outlet_from_printed(head, page_text) or article.outlet
+
+
+def _set_published(article: Article, head: Head) -> None:
+    chosen: DateMatch | None = None
+    evidence: list[str] = []
+    given = article.given.get("published")
+    if given:
+        chosen = parse_field_date(str(given), month_first=bool(article.given.get("_month_first")))
+        time = article.given.get("time")
+        if chosen and chosen.hour is None and time:
+            t = re.match(r"\s*(\d{1,2})[:.](\d{2})", str(time))
+            if t:
+                chosen.hour, chosen.minute = int(t.group(1)), int(t.group(2))
+                chosen.offset = find_time_zone(str(time))
+        if chosen:
+            evidence.append(str(given) + (f" {time}" if time else ""))
+    if chosen is None and head.date is not None:
+        chosen = head.date
+        evidence.append(chosen.text)
+    if chosen is None and article.html_meta:
+        chosen = _html_date(article, evidence)
+    if chosen is None:
+        chosen = _date_in_text(article, evidence)
+    if chosen is None:
+        article.warn("no publication date found")
+        return
+    chosen = _check_weekday(article, chosen)
+    if chosen.hour is not None and chosen.offset is None:
+        article.warn("publication time printed without a time zone")
+    article.published = chosen.iso()
+    article.published_precision = "minute" if chosen.hour is not None else "day"
+    _war_day_evidence(article, chosen, evidence)
+    article.published_evidence = evidence
+    today = dt.date.today()
+    if chosen.date > today + dt.timedelta(days=1):
+        article.warn(f"publication date {chosen.date.isoformat()} is in the future")
+
+
+def _html_date(article: Article, evidence: list[str]) -> DateMatch | None:
+    meta = article.html_meta
+    for key in ("published", "ld_published"):
+        if meta.get(key):
+            found = parse_field_date(str(meta[key]))
+            if found:
+                evidence.append(f"{key}: {meta[key]}")
+                return found
+    tree = meta.get("_tree")
+    if tree is None:
+        return None
+    from htmldate import find_date
+
+    try:
+        value = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate fails on some malformed trees; the date stays unknown
+        value = None
+    if value:
+        evidence.append(f"htmldate: {value}")
+        return parse_field_date(value)
+    return None
+
+
+def _date_in_text(article: Article, evidence: list[str]) -> DateMatch | None:
+    """A dated weekday in the title, lead or first paragraphs ("Sabtu (14/1/2023)")."""
+    texts = [article.title or "", article.lead or "", *article.paragraphs[:2]]
+    for text in texts:
+        for d in find_dates(text):
+            if d.weekday_ok is not None or "(" in d.text:
+                evidence.append(d.text)
+                article.warn("publication date read from the article text")
+                return d
+    return None
+
+
+def _check_weekday(article: Article, d: DateMatch) -> DateMatch:
+    if d.weekday_ok is False:
+        if d.date.day <= 12:
+            try:
+                swapped = d.date.replace(month=d.date.day, day=d.date.month)
+            except ValueError:
+                swapped = None
+            if swapped is not None:
+                article.warn(f"printed weekday does not match {d.date.isoformat()}; read as {swapped.isoformat()}")
+                d.date = swapped
+                return d
+        article.warn(f"printed weekday does not match {d.date.isoformat()}")
+    return d
+
+
+def _war_day_evidence(article: Article, d: DateMatch, evidence: list[str]) -> None:
+    for text in (article.title or "", article.lead or ""):
+        m = _WAR_DAY.search(text)
+        if m:
+            for anchor in WAR_DAY_ANCHORS.values():
+                if anchor + dt.timedelta(days=int(m.group(1)) - 1) == d.date:
+                    evidence.append(f"{m.group(0)} (day 1 = {anchor.isoformat()})")
+                    return
+
+
+def _set_page(article: Article) -> None:
+    for r in article.removed:
+        m = _PAGINATION.match(r.text) if r.kind == "pagination" else None
+        if m:
+            article.page = Page(int(m.group(1)), int(m.group(2)))
+            return
+    for b in article.blocks:
+        m = _PAGINATION.match(b.text)
+        if m:
+            article.page = Page(int(m.group(1)), int(m.group(2)))
+            if b.kind in ("outside", ""):
+                b.kind = "pagination"
+                article.remove("pagination", b.text)
+            return
+
+
+def _file_outside(article: Article) -> None:
+    """Keep every block that is neither body nor already filed, under the kind it most looks like."""
+    from kronik.stages.clean import furniture_kind, related_headline
+
+    related = {h.lower() for h in article.related_headlines}
+    for b in article.blocks:
+        if b.kind not in ("outside", ""):
+            continue
+        kind = furniture_kind(b.text)
+        if not kind and (related_headline(b.text) is not None or b.text.strip("•□-* ").lower() in related):
+            kind = "related_link"
+        if not kind and is_caption(b.text):
+            kind = "photo_caption"
+        if not kind and find_dates(b.text) and len(b.text.split()) <= 12:
+            kind = "navigation"
+        b.kind = kind or "navigation"
+        article.remove(b.kind, b.text)
