@@ -16,7 +16,9 @@ import lxml.html
 from lxml import etree
 
 from kronik.data import Block
-from kronik.stages.ingest.text_dump import _SPACES, _ZERO_WIDTH
+from kronik.stages.ingest.text_dump import _ZERO_WIDTH
+
+_WHITESPACE = re.compile(r"\s+")  # in HTML every run of white space, newlines included, is one space
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option", "button", "input", "textarea", "canvas", "video", "audio", "object", "map"}
 _BLOCK = {
@@ -31,11 +33,11 @@ _CONTEXT_WORDS = (
     ("share", re.compile(r"share|social|sosmed|follow", re.I)),
     ("comment", re.compile(r"comment|komentar|disqus", re.I)),
     ("ad", re.compile(r"(^|[\s_-])(ads?|advert\w*|iklan|banner|sponsor\w*)($|[\s_-])", re.I)),
-    ("nav", re.compile(r"(^|[\s_-])(nav\w*|menu\w*|breadcrumbs?|header|topbar|masthead|tags?|footer)($|[\s_-])", re.I)),
+    ("nav", re.compile(r"(^|[\s_-])(nav\w*|menu\w*|breadcrumbs?|topbar|tags?|footer)($|[\s_-])", re.I)),
     ("caption", re.compile(r"caption|keterangan|ket-?foto|photo-?credit|credit", re.I)),
 )
 _TAG_HINT = {"nav": "nav", "footer": "footer", "aside": "aside", "figcaption": "caption", "li": "li", "p": "p",
-             "h1": "h1", "h2": "h2", "h3": "h3", "blockquote": "quote", "header": "nav"}  # fmt: skip
+             "h1": "h1", "h2": "h2", "h3": "h3", "blockquote": "quote"}  # fmt: skip
 _STICKY = {"nav", "footer", "aside", "related", "share", "comment", "ad", "embed", "caption"}
 
 
@@ -71,7 +73,7 @@ class _Renderer:
         self.hint = ""
 
     def flush(self) -> None:
-        text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", "".join(self.parts))).strip()
+        text = _WHITESPACE.sub(" ", _ZERO_WIDTH.sub("", "".join(self.parts))).strip()
         self.parts = []
         if text:
             self.blocks.append(Block(text=text, index=len(self.blocks), hint=self.hint))
@@ -137,7 +139,7 @@ def html_meta(root: etree._Element) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
-        meta["title"] = _SPACES.sub(" ", title.text_content()).strip()
+        meta["title"] = _WHITESPACE.sub(" ", title.text_content()).strip()
     for m in root.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         value = (m.get("content") or "").strip()

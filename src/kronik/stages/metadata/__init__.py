@@ -27,10 +27,11 @@ WAR_DAY_ANCHORS = {"russia-ukraine": dt.date(2022, 2, 24)}
 _PAGINATION = re.compile(r"^(?:halaman|page)\s+(\d+)\s*(?:/|dari|of)\s*(\d+)$", re.IGNORECASE)
 _WAR_DAY = re.compile(r"\bhari\s+ke-?\s?(\d{1,4})\b", re.IGNORECASE)
 _PHOTO_TAIL = re.compile(
-    r"\((?P<a>[^()]*?/[^()]+|(?:foto|photo|dok|doc)\s*[:.]\s*[^()]+)\)\s*\.?$"
+    r"\((?:(?P<a>[^()]*?[A-Za-z][^()]*?/[^()]+)|(?:foto|photo|dok|doc)\s*[:.]\s*(?P<f>[^()]+))\)\s*\.?$"
     r"|\s/\s?(?P<b>(?:twitter|instagram|facebook|tiktok)\s?/\s?@?\w+)\s*$"
     r"|/©(?P<c>[^/]{2,40}/[^/]{2,60})$"
-    r"|(?:^|[\s.])(?:foto|photo)\s*:\s*(?P<d>[\w./@ -]{2,60})$",
+    r"|[\s.](?:foto|photo)\s*:\s*(?P<d>[\w./@ -]{2,60})$"
+    r"|^(?P<e>[A-Z][A-Z.]+\.(?:COM|CO\.ID|ID)/[A-Z][A-Z .]+?)\s+[A-Z][a-z]",
     re.IGNORECASE,
 )
 
@@ -123,15 +124,16 @@ def _photo_credits(article: Article, head_blocks: list[Block], credits: Credits)
             b.kind = "credit_line"
             article.remove("credit_line", b.text)
     head_start = head_blocks[0].index if head_blocks else 0
+    head_end = head_blocks[-1].index if head_blocks else -1
     for b in article.blocks:
-        above_body = b.kind in ("outside", "") and b.index >= head_start and is_caption(b.text)
+        above_body = b.kind in ("outside", "") and head_start <= b.index <= head_end and is_caption(b.text)
         if b.kind != "photo_caption" and not above_body:
             continue
         m = _PHOTO_TAIL.search(b.text)
         if m:
             credit = next(g for g in m.groups() if g)
             credit = re.sub(r"\s*/\s*", "/", credit.strip()).replace("®", "")
-            if len(credit) <= 60:
+            if len(credit) <= 60 and re.search(r"[A-Za-z]{2}", credit):
                 credits.add("photo_credits", [credit])
 
 

@@ -106,7 +106,9 @@ def find_head(blocks: list[Block], body_start: int, meta_titles: list[str]) -> H
         if score > best_score:
             best, best_score = b, score
     if best is not None:
-        head.title, head.title_text = best.index, best.text
+        key = _norm(best.text)
+        first = next(b for b in window if _norm(b.text) == key)  # a headline reprinted as image alt text
+        head.title, head.title_text = first.index, best.text
         _find_section_and_lead(blocks, head, body_start)
     return head
 
@@ -117,7 +119,13 @@ def _find_section_and_lead(blocks: list[Block], head: Head, body_start: int) -> 
     if i > 0:
         prev = blocks[i - 1]
         words = len(prev.text.split())
-        if 1 <= words <= 4 and not furniture_kind(prev.text) and not find_dates(prev.text) and prev.hint not in ("nav", "li"):
+        if (
+            1 <= words <= 4
+            and not furniture_kind(prev.text)
+            and not find_dates(prev.text)
+            and prev.hint not in ("nav", "li")
+            and not read_credit_line(prev.text, Credits())
+        ):
             if not prev.text.startswith(("•", "□", "#")) and prev.text[:1].isalpha():
                 head.section = prev.index
     nxt = i + 1

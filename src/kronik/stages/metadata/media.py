@@ -35,8 +35,9 @@ def _known() -> list[tuple[re.Pattern[str], str]]:
     for forms in data["media"]:
         canonical = forms[0]
         for form in sorted(forms, key=len, reverse=True):
-            flags = 0 if len(form) <= 3 or form.isupper() else re.IGNORECASE
-            pats.append((re.compile(r"^" + re.escape(form) + r"(?![\w])", flags), canonical))
+            # Case matters: "Express" is a newspaper, "to express" is not.
+            for variant in {form, form.upper()}:
+                pats.append((re.compile(r"^" + re.escape(variant) + r"(?![\w])"), canonical))
     pats.sort(key=lambda p: -len(p[0].pattern))
     return pats
 

@@ -101,23 +101,33 @@ def read_credit_line(text: str, credits: Credits) -> bool:
 def read_credits(texts: list[str], start: int = 0) -> Credits:
     """Credits from a run of non-body lines (``start`` offsets the recorded line indices)."""
     credits = Credits()
-    for i, text in enumerate(texts):
+    texts = [t.strip().lstrip("•□▪·*- ").strip() for t in texts]
+    i = 0
+    while i < len(texts):
+        text = texts[i].strip()
+        nxt = texts[i + 1].strip() if i + 1 < len(texts) else ""
         if read_credit_line(text, credits):
             credits.lines.append(start + i)
+            i += 1
             continue
-        role_alone = _ROLE_ALONE.match(text.strip())
-        if role_alone and i + 1 < len(texts):  # "Editor" / "iskandar's avatarIskandar"
-            names = split_names(texts[i + 1])
-            role = _role(role_alone.group("label"))
-            if names and role in ("authors", "editors"):
+        role_alone = _ROLE_ALONE.match(text)
+        role = _role(role_alone.group("label")) if role_alone else ""
+        if role in ("authors", "editors") and nxt:  # "Editor" / "iskandar's avatarIskandar" or ": Nama"
+            names = split_names(nxt.lstrip(":： "))
+            if names:
                 credits.add(role, names)
                 credits.lines.extend([start + i, start + i + 1])
-            continue
-        if i + 1 < len(texts) and _ROLE_ALONE.match(texts[i + 1].strip()) and looks_like_name(text.strip()):
-            role = _role(texts[i + 1].strip())  # "Dewi Kania" / "Jurnalis"
-            if role in ("authors", "editors"):
-                credits.add(role, [text.strip()])
+                i += 2
+                continue
+        next_role = _ROLE_ALONE.match(nxt)
+        if next_role and looks_like_name(text) and _role(next_role.group("label")) in ("authors", "editors"):
+            after = texts[i + 2].strip() if i + 2 < len(texts) else ""
+            if not split_names(after.lstrip(":： ")):  # "Dewi Kania" / "Jurnalis", not "Author" / "Nama"
+                credits.add(_role(next_role.group("label")), [text])
                 credits.lines.extend([start + i, start + i + 1])
+                i += 2
+                continue
+        i += 1
     return credits
 
 
