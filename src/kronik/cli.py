@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from kronik.corpus import extract as extract_articles
 from kronik.data import Article
-from kronik.errors import InputError
-from kronik.stages.ingest import IngestOptions
+from kronik.errors import InputError, KronikError
+from kronik.stages.ingest import IngestOptions, iter_paths
+from kronik.store import DEFAULT_DB, Store
 
 app = typer.Typer(help="kronik: a checkable chronicle from Indonesian online news.", no_args_is_help=True)
-err_console = Console(stderr=True)
-out = Console()
+eval_app = typer.Typer(help="Score a stage against gold data (precision, recall, F1, accuracy).", no_args_is_help=True)
+bench_app = typer.Typer(help="Measure a stage's throughput.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(bench_app, name="bench")
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
 
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively), or - for stdin.")]
 FieldOpt = Annotated[
     list[str] | None,
-    typer.Option("--field", help="Map a record attribute to a column: text=isi_berita, published=tanggal ..."),
+    typer.Option("--field", help="Map a record attribute to a column of JSONL/CSV input, e.g. text=isi_berita."),
 ]
+MonthFirst = Annotated[bool, typer.Option("--month-first", help="Read 10/21/2025 in record fields as month/day.")]
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file.")]
+#: Inputs above which ``ingest`` shows a progress bar.
+PROGRESS_MIN_INPUTS = 20
 
 
 def _options(fields: list[str] | None, month_first: bool) -> IngestOptions:
@@ -35,34 +49,42 @@ def _options(fields: list[str] | None, month_first: bool) -> IngestOptions:
     return IngestOptions(field_map=mapping, month_first=month_first)
 
 
-def _text(article: Article) -> str:
-    d = article
+def _fail(message: str) -> None:
+    err.print(f"[red]error[/red] {message}")
+    raise typer.Exit(2)
+
+
+def _render(d: dict) -> str:
+    """A record as readable text."""
+    outlet = (d.get("outlet") or {}).get("name") or "-"
     lines = [
-        f"[bold]{d.title or '(no title)'}[/bold]",
-        f"[dim]{d.source}[/dim]  id={d.id}  lang={d.language}",
-        f"outlet: {d.outlet.name or '-'}  published: {d.published or '-'} ({d.published_precision or '-'})",
-        f"authors: {', '.join(d.authors) or '-'}  editors: {', '.join(d.editors) or '-'}",
+        f"[bold]{d.get('title') or '(no title)'}[/bold]",
+        f"[dim]{d['source']}  id={d['id']}  language={d.get('language')}[/dim]",
+        f"outlet: {outlet}   published: {d.get('published') or '-'} ({d.get('published_precision') or '-'})",
+        f"authors: {', '.join(d.get('authors') or []) or '-'}   editors: {', '.join(d.get('editors') or []) or '-'}",
     ]
-    if d.cited_media:
-        lines.append(f"cited: {', '.join(d.cited_media)}")
-    if d.lead:
-        lines.append(f"[italic]{d.lead}[/italic]")
-    for p in d.paragraphs:
-        lines.append("  " + p)
-    lines.append(f"[dim]removed {len(d.removed)} pieces; {len(d.related_headlines)} related headlines[/dim]")
-    for w in d.warnings:
-        lines.append(f"[yellow]warning: {w}[/yellow]")
+    if d.get("cited_media"):
+        lines.append(f"cited media: {', '.join(d['cited_media'])}")
+    if d.get("lead"):
+        lines.append(f"[italic]{d['lead']}[/italic]")
+    lines.append("")
+    lines += [f"  {p}" for p in d.get("paragraphs") or []]
+    kinds = Counter(r["kind"] for r in d.get("removed") or [])
+    lines.append("")
+    lines.append(f"[dim]removed: {', '.join(f'{k} {n}' for k, n in kinds.most_common()) or 'nothing'}[/dim]")
+    for w in d.get("warnings") or []:
+        lines.append(f"[yellow]warning:[/yellow] {w}")
     return "\n".join(lines)
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or text")] = "jsonl",
+    paths: Paths,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or text.")] = "jsonl",
     field: FieldOpt = None,
-    month_first: Annotated[bool, typer.Option(help="Read 10/21/2025 in record fields as month/day.")] = False,
+    month_first: MonthFirst = False,
 ) -> None:
-    """Extract one clean article record per article and print it.
+    """Print one clean article record per article found in PATHS.
 
     Example: kronik extract samples/pages --format text
     """
@@ -73,26 +95,201 @@ def extract(
     for item in extract_articles(paths, _options(field, month_first)):
         if isinstance(item, InputError):
             failed += 1
-            err_console.print(f"[red]error[/red] {item}", highlight=False)
+            err.print(f"[red]failed[/red] {item.source}: {item.reason}")
             continue
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
         elif fmt == "json":
             records.append(item.to_dict())
         else:
-            out.print(_text(item), highlight=False)
-            out.print()
+            out.print(_render(item.to_dict()))
+            out.rule()
     if fmt == "json":
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     if failed:
-        err_console.print(f"{failed} input(s) failed")
+        err.print(f"{failed} input(s) failed")
         raise typer.Exit(1)
 
 
-def main() -> None:  # pragma: no cover
-    app()
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOpt = DEFAULT_DB,
+    field: FieldOpt = None,
+    month_first: MonthFirst = False,
+) -> None:
+    """Extract articles from PATHS and store them (idempotently) in the database.
+
+    The same article twice is one record; a changed article is updated and its earlier version kept.
+    Example: kronik ingest samples/pages --db kronik.db
+    """
+    counts: Counter[str] = Counter()
+    failures: list[tuple[str, str]] = []
+    files = list(iter_paths(paths))
+    show = len(files) >= PROGRESS_MIN_INPUTS and err.is_terminal
+    try:
+        store = Store(db)
+    except KronikError as e:
+        _fail(str(e))
+        return
+    with store, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=not show, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("ingesting", total=len(files))
+        seen_files: set[str] = set()
+        for item in extract_articles(files, _options(field, month_first)):
+            source = item.source
+            base = source.split("#")[0]
+            if base not in seen_files:
+                seen_files.add(base)
+                progress.advance(task)
+            if isinstance(item, InputError):
+                failures.append((item.source, item.reason))
+                store.record_failure(item.source, item.reason)
+                err.print(f"[red]failed[/red] {item.source}: {item.reason}")
+                continue
+            counts["read"] += 1
+            counts[store.upsert(item)] += 1
+            if counts["read"] % 500 == 0:
+                store.commit()
+        store.commit()
+    table = Table(title=f"ingest into {db}", show_header=False)
+    for label in ("read", "stored", "updated", "duplicate"):
+        table.add_row(label, str(counts[label]))
+    table.add_row("failed", str(len(failures)))
+    err.print(table)
+    if failures:
+        reasons = Counter(r for _, r in failures)
+        for reason, n in reasons.most_common(10):
+            err.print(f"  {n} × {reason}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id, or the source it was read from.")],
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Show one stored article."""
+    with Store(db) as store:
+        try:
+            record = store.get(article_id)
+        except KronikError as e:
+            _fail(str(e))
+            return
+        versions = store.versions(record["id"])
+    if fmt == "json":
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(_render(record))
+    if versions:
+        out.print(f"[dim]earlier versions: {', '.join(str(v['version']) for v in versions)}[/dim]")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in titles and bodies (FTS5 syntax allowed).")],
+    db: DbOpt = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Most results shown.")] = 20,
+) -> None:
+    """Full-text search of stored articles."""
+    with Store(db) as store:
+        try:
+            hits = store.search(query, limit)
+        except KronikError as e:
+            _fail(str(e))
+            return
+    if not hits:
+        err.print("no matches")
+        raise typer.Exit(1)
+    table = Table("id", "published", "outlet", "title / snippet")
+    for h in hits:
+        table.add_row(h.id, (h.published or "")[:16], h.outlet or "", f"[bold]{h.title}[/bold]\n{h.snippet}")
+    out.print(table)
+
+
+@app.command()
+def stats(db: DbOpt = DEFAULT_DB) -> None:
+    """Counts of what the database holds."""
+    if not Path(db).exists():
+        _fail(f"{db}: no such database (create it with kronik ingest)")
+    with Store(db) as store:
+        s = store.stats()
+        failures = store.failures()
+    table = Table(title=f"{db}", show_header=False)
+    for key in ("articles", "earlier_versions", "sources", "failures"):
+        table.add_row(key.replace("_", " "), str(s[key]))
+    lo, hi = s["published_range"]
+    table.add_row("published", f"{lo or '-'} … {hi or '-'}")
+    table.add_row("outlets", ", ".join(f"{n} {c}" for n, c in s["outlets"]))
+    table.add_row("languages", ", ".join(f"{n} {c}" for n, c in s["languages"]))
+    out.print(table)
+    for source, reason in failures[:20]:
+        out.print(f"[red]failed[/red] {source}: {reason}")
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file in the format of shared/gold/seeds.gold.json.")],
+    root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
+    inputs: Annotated[str, typer.Option(help="html, dump or both (for gold giving both forms).")] = "both",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the inputs each field got wrong.")] = False,
+) -> None:
+    """Accuracy per field of extracted records against gold (and cited-media P/R/F1)."""
+    from kronik.eval.extraction import load_gold, resolve_inputs, score
+
+    try:
+        entries = load_gold(gold)
+        entries = [e for e in entries if inputs == "both" or e.get("form", inputs) == inputs]
+        base = resolve_inputs(entries, gold, root)
+    except KronikError as e:
+        _fail(str(e))
+        return
+    month_first = "detik-summ" in str(gold)
+    paths = sorted({str(base / e["input"].split("#")[0]) for e in entries})
+    records = [a.to_dict() for a in extract_articles(paths, IngestOptions(month_first=month_first)) if isinstance(a, Article)]
+    for r in records:
+        r["source"] = os.path.relpath(r["source"].split("#")[0], base) + (
+            "#" + r["source"].split("#")[1] if "#" in r["source"] else ""
+        )
+    report = score(entries, records)
+    table = Table("field", "right", "of", "accuracy", title=f"extraction vs {gold}")
+    for name, fs in report.fields.items():
+        table.add_row(name, str(fs.right), str(fs.total), f"{fs.accuracy:.3f}")
+    out.print(table)
+    m = report.cited_media
+    if m.tp + m.fp + m.fn:
+        out.print(f"cited media: P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f}")
+    if verbose:
+        for name, fs in report.fields.items():
+            for key in fs.misses:
+                out.print(f"[yellow]{name}[/yellow] wrong: {key}")
+
+
+@bench_app.command("extraction")
+def bench_extraction(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    limit: Annotated[int | None, typer.Option(help="Process at most this many text records.")] = None,
+    repeat: Annotated[int, typer.Option(help="Rounds over the HTML pages.")] = 5,
+) -> None:
+    """Articles per second per core: click-id's text records, and HTML pages against trafilatura."""
+    from kronik.bench.extraction import run_all
+
+    if not shared.exists():
+        _fail(f"{shared}: no such folder (pass --shared)")
+    results = run_all(shared, limit, repeat, progress=lambda m: err.print(f"[dim]{m}[/dim]"))
+    table = Table("run", "articles", "CPU s", "wall s", "articles/s/core", "failed", "RSS MB (start → end)")
+    for r in results:
+        rss = f"{r.rss_mb[0][1]:.0f} → {max(x[1] for x in r.rss_mb[1:]):.0f} → {r.rss_mb[-1][1]:.0f}"
+        table.add_row(r.name, str(r.items), f"{r.cpu_s:.1f}", f"{r.wall_s:.1f}", f"{r.per_core:.0f}", str(r.failed), rss)
+    out.print(table)
+    html = {r.name: r for r in results if "HTML" in r.name}
+    if len(html) == 2:
+        k, t = html["kronik (HTML)"], html["trafilatura.extract (HTML)"]
+        out.print(f"HTML: kronik {k.per_core:.1f}/s vs trafilatura {t.per_core:.1f}/s per core: ratio {k.per_core / t.per_core:.2f}")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
-_ = Path
+    app()

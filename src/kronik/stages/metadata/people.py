@@ -79,6 +79,8 @@ def read_credit_line(text: str, credits: Credits) -> bool:
             role = _role(m.group("label"))
             value = m.group("value")
             if role == "photo_credits":
+                if len(value.split()) > 6 or "," in value:  # "FOTO: <a headline>" labels a photo story
+                    continue
                 credits.add(role, [value.strip()])
             else:
                 credits.add(role, split_names(value))

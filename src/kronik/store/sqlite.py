@@ -1,0 +1,203 @@
+"""SQLite store: one writer, idempotent upserts by article id, earlier versions kept, FTS5 search.
+
+The only module that imports sqlite3. ``upsert`` is safe to re-run: the same article twice is one
+record; a changed one replaces the current record and the old one moves to ``article_versions``.
+Inputs that failed are kept in ``failures`` so that a later run can report what is still missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kronik.data import Article
+from kronik.errors import NotFoundError, StoreError
+from kronik.store.migrations import migrate
+
+DEFAULT_DB = "kronik.db"
+
+
+@dataclass
+class SearchHit:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A kronik database. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            migrate(self.conn)
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot open database: {err}") from err
+        self._in_tx = False
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._in_tx:
+            self.conn.execute("COMMIT")
+            self._in_tx = False
+        self.conn.close()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        if not self._in_tx:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._in_tx = True
+
+    def commit(self) -> None:
+        if self._in_tx:
+            self.conn.execute("COMMIT")
+            self._in_tx = False
+
+    def upsert(self, article: Article) -> str:
+        """Store ``article``; returns "stored", "updated" or "duplicate"."""
+        record = article.to_dict()
+        digest = record["content_hash"]
+        now = _now()
+        self.begin()
+        row = self.conn.execute(
+            "SELECT rowid, content_hash, version, record FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
+        if row is not None and row["content_hash"] == digest:
+            status = "duplicate"
+        elif row is not None:
+            self.conn.execute(
+                "INSERT INTO article_versions (id, version, content_hash, record, replaced_at) VALUES (?, ?, ?, ?, ?)",
+                (article.id, row["version"], row["content_hash"], row["record"], now),
+            )
+            self._write(article, record, digest, now, version=row["version"] + 1, rowid=row["rowid"])
+            status = "updated"
+        else:
+            self._write(article, record, digest, now, version=1, rowid=None)
+            status = "stored"
+        self.conn.execute(
+            "INSERT INTO sources (source, article_id, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(source) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at",
+            (article.source, article.id, now),
+        )
+        for src in article.joined_from:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO sources (source, article_id, seen_at) VALUES (?, ?, ?)", (src, article.id, now)
+            )
+        self.conn.execute("DELETE FROM failures WHERE source = ?", (article.source,))
+        return status
+
+    def _write(self, article: Article, record: dict[str, Any], digest: str, now: str, version: int, rowid: int | None) -> None:
+        values = (
+            article.id, article.source, article.url, article.title, article.outlet.name, article.outlet.domain,
+            article.published, article.language, digest, json.dumps(record, ensure_ascii=False), version, now,
+        )  # fmt: skip
+        if rowid is None:
+            cur = self.conn.execute(
+                "INSERT INTO articles (id, source, url, title, outlet_name, outlet_domain, published, language, "
+                "content_hash, record, version, updated_at, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, now),
+            )
+            rowid = cur.lastrowid
+        else:
+            self.conn.execute(
+                "UPDATE articles SET id=?, source=?, url=?, title=?, outlet_name=?, outlet_domain=?, published=?, "
+                "language=?, content_hash=?, record=?, version=?, updated_at=? WHERE rowid=?",
+                (*values, rowid),
+            )
+            self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title or "", article.body)
+        )
+
+    def record_failure(self, source: str, reason: str) -> None:
+        self.begin()
+        self.conn.execute(
+            "INSERT INTO failures (source, reason, at) VALUES (?, ?, ?) "
+            "ON CONFLICT(source) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+            (source, reason, _now()),
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> dict[str, Any]:
+        row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT a.record FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.source = ?", (article_id,)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id or source {article_id!r}")
+        return json.loads(row["record"])
+
+    def versions(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT version, content_hash, replaced_at FROM article_versions WHERE id = ? ORDER BY version", (article_id,)
+        )
+        return [dict(r) for r in rows]
+
+    def has_source(self, source: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone() is not None
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over title and body (FTS5 syntax; plain words are ANDed)."""
+        try:
+            rows = self.conn.execute(
+                "SELECT a.id, a.title, a.outlet_name, a.published, "
+                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
+                (_fts_query(query), limit),
+            ).fetchall()
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"bad search query {query!r}: {err}") from err
+        return [SearchHit(r["id"], r["title"], r["outlet_name"], r["published"], r["snip"]) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = self.conn.execute
+        return {
+            "articles": one("SELECT count(*) FROM articles").fetchone()[0],
+            "earlier_versions": one("SELECT count(*) FROM article_versions").fetchone()[0],
+            "sources": one("SELECT count(*) FROM sources").fetchone()[0],
+            "failures": one("SELECT count(*) FROM failures").fetchone()[0],
+            "published_range": tuple(one("SELECT min(published), max(published) FROM articles").fetchone()),
+            "outlets": [tuple(r) for r in one(
+                "SELECT coalesce(outlet_name, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20")],
+            "languages": [tuple(r) for r in one(
+                "SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC")],
+        }  # fmt: skip
+
+    def failures(self) -> list[tuple[str, str]]:
+        return [(r["source"], r["reason"]) for r in self.conn.execute("SELECT source, reason FROM failures ORDER BY source")]
+
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        for row in self.conn.execute("SELECT record FROM articles ORDER BY published, id"):
+            yield json.loads(row["record"])
+
+
+def _fts_query(query: str) -> str:
+    """Quote each bare word so that punctuation in user queries ("Rusia-Ukraina") is not FTS syntax."""
+    if any(op in query for op in ('"', " OR ", " NOT ", " AND ", "*", "NEAR(")):
+        return query
+    return " ".join('"' + w.replace('"', "") + '"' for w in query.split() if w.strip())
