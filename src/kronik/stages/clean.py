@@ -33,11 +33,15 @@ _CAPTION_CREDIT = re.compile(
     r"|(/©[^/]{2,40}/[^/]{2,60}$)"
     r"|((?:^|[\s.])(?:foto|photo|image|gambar)\s*:\s*[\w./@ -]{2,60}$)"
     r"|(\bdoc\.\s+\S+)"
+    r"|(\[(?:foto|photo|gambar)\s*:\s*[^\]]{2,60}\]\s*$)"
+    r"|(\s[-–]\s*(?:foto|photo|gambar)\s*:?\s*[\w/ .]{2,40}$)"
+    r"|(©\s*[\w.]+/[\w. ]{2,40}$)"
+    r"|(\s(?:" + _AGENCY_ALT + r"|[A-Z]{3,})/[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,3}$)"
     r"|(^[A-Z][A-Z.]+\.(?:COM|CO\.ID|ID)/[A-Z ]+\s)",
     _I,
 )
 # A credit line on its own: "AFP/Mikhail Klimentyev", "Antara/Teresia May", "Twitter/@AlexKokcharov".
-_CREDIT_ONLY = re.compile(r"^(?:" + _AGENCY_ALT + r"|[A-Z][\w.]{1,20})(?:\s+FOTO)?\s?/\s?@?[A-Z][\w. @-]{1,50}$")
+_CREDIT_ONLY = re.compile(r"^(?!(?:home|beranda|index|indeks)\b)(?:" + _AGENCY_ALT + r"|[A-Z][\w.]{1,20})(?:\s+FOTO)?\s?/\s?@?[A-Z][\w. @-]{1,50}$")
 # Editor initials after the body: "(fyk/ash)", "(Cas/Isk)", "(ren)", "(kpl/pur/tch)", "(*)".
 _INITIALS = re.compile(r"^\(\s*[\w*]{1,8}(\s*/\s*[\w*]{1,8}){0,4}\s*\)\s*\.?$")
 # Datelines that open an article: "TRIBUNGORONTALO.COM -", "Jakarta (ANTARA) -", "Liputan6.com, Minsk -",
@@ -92,6 +96,16 @@ def related_headline(text: str) -> str | None:
             rest = text[m.end() :].strip(" :-–»")
             return rest
     return None
+
+
+def is_credit_line(text: str) -> bool:
+    """A labelled credit line ("Pewarta: X", "Editor: Y", "Sumber: Z") or a byline ("Oleh X")."""
+    from kronik.stages.metadata.people import Credits, read_credit_line
+
+    return bool(_SOURCE_LINE.match(text)) or read_credit_line(text, Credits())
+
+
+_SOURCE_LINE = re.compile(r"^(sumber|source)\s*[:：]\s*\S.{0,60}$", re.IGNORECASE)
 
 
 def is_dateline(text: str) -> bool:
@@ -185,6 +199,10 @@ def find_body_span(blocks: list[Block], feats: list[_Feat]) -> tuple[int, int]:
     else:
         while start < end and not (feats[start].prose and not feats[start].caption and not feats[start].dup):
             start += 1
+    for i in range(start + 1, end + 1):  # a copyright line closes the article, whatever prose follows
+        if feats[i].furniture == "footer" and not feats[i].caption:
+            end = i - 1
+            break
     while end > start and not _body_like(feats[end], blocks[end]):
         end -= 1
     return start, end
@@ -247,7 +265,7 @@ def _classify_in_body(article: Article, blocks: list[Block], feats: list[_Feat],
             j += 1
         return j
     kind = ""
-    if _INITIALS.match(b.text):
+    if _INITIALS.match(b.text) or (f.words <= 12 and is_credit_line(b.text)):
         kind = "credit_line"
     elif f.caption or (
         i + 1 <= end and feats[i + 1].caption and not f.prose and f.words <= 15

@@ -13,6 +13,7 @@ RELATED_PREFIX = (
     r"^(jangan\s+lewatkan|kumpulan\s+berita\s+terkait|related(\s+news|\s+articles?)?|read\s+also|see\s+also|also\s+read)\s*[:：-]?\s*",
     r"^(baca\s+artikel\s+menarik\s+lainnya|berita\s+rekomendasi|rekomendasi\s+untuk\s+anda)\s*[:：-]?\s*",
     r"^(terkait|lainnya|topik\s+terkait|artikel\s+terkait)\s*[:：]\s*",
+    r"^baca\s*[:：]\s*",  # Malay outlets: "BACA: <headline>"
 )
 
 #: Headers of boxes whose following lines are other stories' headlines.
@@ -40,6 +41,8 @@ FURNITURE: dict[str, tuple[str, ...]] = {
         r"^(pedoman\s+media\s+siber|kode\s+etik|disclaimer|privacy\s+policy|kebijakan\s+privasi|ketentuan\s+(layanan|penggunaan)|tentang\s+kami|about\s+us|karir|redaksi|kontak|info\s+iklan|sitemap)(\s*[|·•]\s*\w.*)?$",
         r"^redaksi\s*:",
         r"^a\s+subsidiary\s+of\b",
+        r"dilindungi\s+(undang-undang\s+)?hak\s+cipta|hak\s+cipta\s+(terpelihara|dilindungi)|semua\s+hak\s+dilindungi",
+        r"^artikel\s+ini\s+(telah\s+|sudah\s+|pertama\s+kali\s+)?(tayang|terbit|disiarkan|dimuat)\b",
     ),
     "share_follow": (
         r"^(bagikan|share|ikuti\s+kami(\s+di)?|follow\s+us|follow|tweet|like|facebook|twitter|whatsapp|telegram|line|email|copy\s+link|google\+|instagram|youtube|tiktok)\s*:?$",
@@ -49,13 +52,17 @@ FURNITURE: dict[str, tuple[str, ...]] = {
         r"^(dapatkan|simak)\s+(update|berita|informasi).{0,60}(google\s+news|whatsapp|telegram|channel)",
         r"^(rate\s+artikel\s+ini|like\s+\(\d+\)|dislike\s+\(\d+\))$",
         r"^(zoom\s+out|zoom\s+in|normal|a\s+a\s+a)(\s+(zoom\s+in|normal))*$",
+        r"^(bagikan|share|ikuti\s+kami|follow\s+us)\b.{0,40}(facebook|twitter|whatsapp|instagram|telegram)",
     ),
     "comment": (
         r"^(komentar(\s+pembaca)?|berikan\s+komentar(\s+anda)?|login\s+untuk\s+komentar|tulis\s+komentar|komentari\s+artikel\s+ini|\d+\s+komentar(disclaimer)?)\s*:?$",
         r"^disclaimer\s*:\s*komentar\b",
     ),
     "advertisement": (
-        r"^(advertisement|iklan|scroll\s+to\s+continue\s+with\s+content|sponsored|konten\s+sponsor|close\s+ads?\s*x?|ads?\s+by)\b.{0,40}$",
+        r"^(advertisement|iklan|scroll\s+to\s+(continue|resume)\s+(with\s+)?content|sponsored|konten\s+sponsor|close\s+ads?\s*x?|ads?\s+by)\b.{0,40}$",
+        r"^(simak|tonton|lihat|saksikan)\s+(juga\s+)?(video|live\s*detik)\b.{0,200}$",
+        r"^\[gambas:[^\]]*\]$",
+        r"^loading\.*$",
         r"^informasi\s+pemasangan\s+iklan$",
         r"^hubungi\s*:\s*sales\b",
     ),
@@ -91,6 +98,7 @@ CREDIT_LABELS: dict[str, tuple[str, ...]] = {
         "teks",
         "writer",
         "written by",
+        "rep",
     ),
     "editors": ("editor", "penyunting", "redaktur", "red", "editing", "edited by", "penyelaras"),
     "photo_credits": ("foto", "fotografer", "pewarta foto", "photo", "photographer", "kredit foto", "sumber foto"),

@@ -35,6 +35,7 @@ _CONTEXT_WORDS = (
     ("ad", re.compile(r"(^|[\s_-])(ads?|advert\w*|iklan|banner|sponsor\w*)($|[\s_-])", re.I)),
     ("nav", re.compile(r"(^|[\s_-])(nav\w*|menu\w*|breadcrumbs?|topbar|tags?|footer)($|[\s_-])", re.I)),
     ("caption", re.compile(r"caption|keterangan|ket-?foto|photo-?credit|credit", re.I)),
+    ("byline", re.compile(r"author|writer|penulis|reporter|byline|editor|kontributor", re.I)),
 )
 _TAG_HINT = {"nav": "nav", "footer": "footer", "aside": "aside", "figcaption": "caption", "li": "li", "p": "p",
              "h1": "h1", "h2": "h2", "h3": "h3", "blockquote": "quote"}  # fmt: skip

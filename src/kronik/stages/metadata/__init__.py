@@ -31,7 +31,11 @@ _PHOTO_TAIL = re.compile(
     r"|\s/\s?(?P<b>(?:twitter|instagram|facebook|tiktok)\s?/\s?@?\w+)\s*$"
     r"|/©(?P<c>[^/]{2,40}/[^/]{2,60})$"
     r"|[\s.](?:foto|photo)\s*:\s*(?P<d>[\w./@ -]{2,60})$"
-    r"|^(?P<e>[A-Z][A-Z.]+\.(?:COM|CO\.ID|ID)/[A-Z][A-Z .]+?)\s+[A-Z][a-z]",
+    r"|^(?P<e>[A-Z][A-Za-z.]+\.(?:COM|CO\.ID|ID|com|co\.id|id)/[A-Z][A-Z .]+?)\s+[A-Z][a-z]"
+    r"|\[(?:foto|photo|gambar)\s*:\s*(?P<h>[^\]]{2,60})\]\s*$"
+    r"|\s[-–]\s*(?:foto|photo|gambar)\s*:?\s*(?P<i>[\w/ .]{2,40})$"
+    r"|©\s*(?P<j>[\w.]+/[\w. ]{2,40})$"
+    r"|\s(?P<k>[A-Z]{3,}/[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,3})$",
     re.IGNORECASE,
 )
 
@@ -54,6 +58,7 @@ def metadata(article: Article) -> Article:
         credits.add(role, getattr(tail_credits, role))
     credits.lines += tail_credits.lines
     _signature(article, tail, credits)
+    _byline_blocks(article, head_blocks, credits)
     _mark(blocks, credits.lines, "credit_line", article)
     _photo_credits(article, head_blocks, credits)
     _given_people(article, credits)
@@ -93,7 +98,10 @@ def _set_title(article: Article, head: Head, meta_titles: list[str]) -> None:
 
 def _set_section_and_lead(article: Article, head: Head) -> None:
     blocks = article.blocks
-    if head.section is not None:
+    if head.crumbs:
+        crumb = head.crumbs[0]
+        article.section = crumb.title() if crumb.isupper() else crumb
+    elif head.section is not None:
         article.section = blocks[head.section].text.title() if blocks[head.section].text.isupper() else blocks[head.section].text
         blocks[head.section].kind = "navigation"
     elif article.given.get("section") and str(article.given["section"]).strip() not in ("-", ""):
@@ -116,6 +124,22 @@ def _signature(article: Article, tail: list[Block], credits: Credits) -> None:
             return
 
 
+def _byline_blocks(article: Article, head_blocks: list[Block], credits: Credits) -> None:
+    """Names in elements the markup calls author/writer/editor, and credit lines left inside the body run."""
+    from kronik.stages.metadata.people import looks_like_name, read_credit_line
+
+    for b in article.blocks:
+        if b.kind == "credit_line":
+            read_credit_line(b.text, credits)
+    if credits.authors:
+        return
+    for b in head_blocks:
+        if b.hint == "byline" and b.kind in ("outside", "") and looks_like_name(b.text.strip()):
+            credits.add("authors", [b.text.strip()])
+            b.kind = "credit_line"
+            article.remove("credit_line", b.text)
+
+
 def _photo_credits(article: Article, head_blocks: list[Block], credits: Credits) -> None:
     """Photo credits: credit-only lines above the body ("AFP/Nama") and credits ending captions."""
     for b in head_blocks:
@@ -133,6 +157,7 @@ def _photo_credits(article: Article, head_blocks: list[Block], credits: Credits)
         if m:
             credit = next(g for g in m.groups() if g)
             credit = re.sub(r"\s*/\s*", "/", credit.strip()).replace("®", "")
+            credit = re.sub(r"^(?:foto|photo|gambar|dok\.?)\s*:\s*|^©\s*", "", credit, flags=re.IGNORECASE)
             if len(credit) <= 60 and re.search(r"[A-Za-z]{2}", credit):
                 credits.add("photo_credits", [credit])
 

@@ -28,8 +28,9 @@ _DMY_NUM = r"(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>(?:19|20)\d\d)"
 # "2015-11-05"
 _ISO = r"(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)"
 _TIME = (
-    r"(?:\s*(?:\)\s*)?(?:,|\||-|–|at|pukul|jam|T)?\s*(?:pukul\s*)?"
+    r"(?:\s*(?:\)\s*)?(?:,|\||-|–|@|at|pukul|jam|T)?\s*(?:pukul\s*)?"
     r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?!\d)"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z]))?"
     rf"(?:\s*(?P<tz>{_TZ_ALT})\b|(?P<off>[+-]\d\d:?\d\d|Z))?)?"
 )
 
@@ -92,6 +93,10 @@ def find_dates(text: str) -> list[DateMatch]:
         hit = DateMatch(text=text[m.start() : end].strip(" ,|-–"), start=m.start(), end=end, date=day)
         if g["hh"] is not None:
             hit.hour, hit.minute = int(g["hh"]), int(g["mi"])
+            if g["ampm"] and hit.hour < 12 and g["ampm"].lower().startswith("p"):
+                hit.hour += 12
+            elif g["ampm"] and hit.hour == 12 and g["ampm"].lower().startswith("a"):
+                hit.hour = 0
             if g["tz"]:
                 hit.offset = TIMEZONES[g["tz"].lower()]
             elif g["off"]:

@@ -19,6 +19,10 @@ from kronik.stages.metadata.people import read_credit_line, Credits
 HEAD_WINDOW = 45
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—:-]|::)\s+[^|–—:]{2,60}$")
 _TITLE_MAX_WORDS = 30
+# A date labelled as an update is not the publication date.
+_UPDATED = re.compile(r"\b(diperbarui|diperbaharui|diupdate|update\s+terakhir|updated|last\s+updated|modified)\b", re.I)
+# A breadcrumb trail: "Beranda > Ekonomi > Bisnis", "Home/Internasional", "HOME » SHOWBIZ » FILM".
+_CRUMBS = re.compile(r"^(?:home|beranda|index|indeks|news|berita)\s*(?:[>»›/|]\s*[^>»›/|]{2,40}){1,4}$", re.I)
 
 
 @dataclass
@@ -29,6 +33,7 @@ class Head:
     lead: int | None = None
     date_line: int | None = None
     date: DateMatch | None = None
+    crumbs: list[str] | None = None
 
 
 def strip_site_name(title: str, site_names: list[str]) -> str:
@@ -73,7 +78,12 @@ def find_head(blocks: list[Block], body_start: int, meta_titles: list[str]) -> H
     lo = max(0, body_start - HEAD_WINDOW)
     window = blocks[lo:body_start]
     # The publication date line: the date-bearing block nearest above the body, preferring one with a time.
-    dated = [(b.index, d) for b in window for d in find_dates(b.text)[:1] if len(b.text.split()) <= 25]
+    dated = [
+        (b.index, d)
+        for b in window
+        for d in find_dates(b.text)[:1]
+        if len(b.text.split()) <= 25 and not _UPDATED.search(b.text[: d.start + 1])
+    ]
     if dated:
         with_time = [x for x in dated if x[1].has_time]
         head.date_line, head.date = (with_time or dated)[-1]
@@ -105,6 +115,10 @@ def find_head(blocks: list[Block], body_start: int, meta_titles: list[str]) -> H
             score -= 1
         if score > best_score:
             best, best_score = b, score
+    for b in window[::-1]:
+        if _CRUMBS.match(b.text) and (best is None or b.index < best.index):
+            head.crumbs = [c.strip() for c in re.split(r"[>»›/|]", b.text)[1:] if c.strip()]
+            break
     if best is not None:
         key = _norm(best.text)
         first = next(b for b in window if _norm(b.text) == key)  # a headline reprinted as image alt text

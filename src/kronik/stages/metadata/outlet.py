@@ -120,4 +120,7 @@ def outlet_from_copyright(line: str) -> Outlet | None:
         known = outlet_from_alias(cand) or (outlet_from_domain(cand) if "." in cand else None)
         if known:
             return known
+    name = re.sub(r"\s+(?:network|group|all|semua|hak)\b.*$", "", name, flags=re.IGNORECASE).strip(" .,")
+    if name and not re.match(r"(?i)^(all|rights|reserved|copyright)$", name):
+        return Outlet(name=name, domain=name.lower() if re.search(r"\.\w{2,}$", name) else None)
     return None

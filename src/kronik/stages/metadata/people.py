@@ -16,9 +16,11 @@ from kronik.lang.id.boilerplate import CREDIT_LABELS
 _ROLE_OF_LABEL = {label: role for role in ("authors", "editors", "photo_credits") for label in CREDIT_LABELS[role]}
 _LABEL_ALT = "|".join(sorted((re.escape(k) for k in _ROLE_OF_LABEL), key=len, reverse=True))
 _LABELLED = re.compile(rf"^(?P<label>{_LABEL_ALT})\s*[:：]\s*(?P<value>.+)$", re.IGNORECASE)
-_BY = re.compile(r"^(?P<label>oleh|by|written by)\s*:?\s+(?P<value>[A-Z][^:|]{1,60})$", re.IGNORECASE)
+_BY = re.compile(r"^(?P<label>oleh|by|written by)\s*:?\s+(?P<value>[A-Z].{1,80})$", re.IGNORECASE)
 _REPORT = re.compile(r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor)\s+[\w.]+(?:\s[\w.]+)?,\s*(?P<value>.+)$", re.I)
 _NAME_CHANNEL = re.compile(r"^(?P<value>[A-Z][\w'.]+(?:\s[A-Z][\w'.]+){0,4})\s+-\s+(?P<channel>detik\w*|[\w]+\.(?:com|co\.id|id))$")
+# Several credits on one line: "Penulis: A | Editor: B", "Rep: A/ Red: B", "Oleh : A Editor : B".
+_SEGMENT = re.compile(rf"\s+\|\s+|\s{{2,}}|\s*/\s*(?=(?:{_LABEL_ALT})\s*[:：])|\s+(?=(?:editor|penyunting|redaktur|red|pewarta|penulis|reporter|fotografer)\s*[:：])", re.I)
 _ROLE_ALONE = re.compile(rf"^(?P<label>{_LABEL_ALT})$", re.IGNORECASE)
 _AVATAR = re.compile(r"^\S+'s avatar", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^(?:bin|binti|van|von|de|der|al|el|dan)$|^[A-Z]\.$")
@@ -60,7 +62,7 @@ def split_names(value: str) -> list[str]:
     """Names in a credit value: "A, B dan C" -> [A, B, C]; role prefixes and trailing notes dropped."""
     value = _AVATAR.sub("", value.strip())
     value = _PREFIXES.sub("", value)
-    value = re.split(r"\s*[(\[]", value)[0]
+    value = re.split(r"\s*[(\[]|\s+[-–|@]\s+|\s+\d", value)[0]
     parts = re.split(r"\s*(?:,|;|&|\bdan\b|\band\b|/)\s*", value)
     return [p.strip(" .-–") for p in parts if looks_like_name(p.strip(" .-–"))]
 
@@ -72,7 +74,7 @@ def _role(label: str) -> str:
 def read_credit_line(text: str, credits: Credits) -> bool:
     """Read one line's credits into ``credits``; True when the line was a credit line."""
     found = False
-    for segment in re.split(r"\s+\|\s+|\s{2,}", text):
+    for segment in _SEGMENT.split(text):
         segment = segment.strip()
         m = _LABELLED.match(segment)
         if m:
