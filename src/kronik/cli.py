@@ -25,7 +25,7 @@ eval_app = typer.Typer(help="Score a stage against gold data (precision, recall,
 bench_app = typer.Typer(help="Measure a stage's throughput.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively), or - for stdin.")]

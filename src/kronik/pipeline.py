@@ -34,7 +34,7 @@ STAGES: tuple[Stage, ...] = (
         ("blocks", "paragraphs"),
         ("title", "lead", "section", "outlet", "dateline_place", "published", "published_precision",
          "published_evidence", "authors", "editors", "photo_credits", "cited_media", "page"),
-    ),  # fmt: skip
+    ),
     Stage("language.v1", language, ("paragraphs", "title"), ("language", "language_confidence")),
     Stage("identity.v1", identity, ("url", "title", "outlet", "published"), ("id",)),
 )
@@ -59,7 +59,7 @@ def process(article: Article, stages: Iterable[Stage] = STAGES) -> Article:
     for st in stages:
         try:
             article = st.func(article)
-        except Exception as err:  # noqa: BLE001 - one bad page must not stop a corpus run
+        except Exception as err:
             failure = StageError(st.name, article.source, f"{type(err).__name__}: {err}")
             article.warn(str(failure))
     article.blocks = []

@@ -199,11 +199,7 @@ def _pick(row: dict[str, Any], attr: str, options: IngestOptions) -> Any:
 
 def read_records(source: str, text: str, fmt: str, options: IngestOptions) -> Iterator[Article | InputError]:
     """Articles from a JSON Lines or CSV file; record N is ``source#N`` (1-based, header excluded)."""
-    rows: Iterator[tuple[int, dict[str, Any] | None, str]]
-    if fmt == "csv":
-        rows = _csv_rows(source, text, options)
-    else:
-        rows = _jsonl_rows(text)
+    rows = _csv_rows(source, text, options) if fmt == "csv" else _jsonl_rows(text)
     for n, row, problem in rows:
         rsource = f"{source}#{n}"
         if row is None:

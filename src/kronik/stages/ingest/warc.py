@@ -15,6 +15,18 @@ if TYPE_CHECKING:
     from kronik.stages.ingest import IngestOptions
 
 
+def _truncated(record: object, payload_len: int) -> bool:
+    """Whether a record ended early: its digest could not be checked, or its HTTP length is not met."""
+    checker = getattr(record, "digest_checker", None)
+    rec_headers = record.rec_headers  # type: ignore[attr-defined]
+    has_digest = rec_headers.get_header("WARC-Block-Digest") or rec_headers.get_header("WARC-Payload-Digest")
+    if has_digest and checker is not None and checker.passed is None:
+        return True
+    http = record.http_headers  # type: ignore[attr-defined]
+    declared = http.get_header("Content-Length") if http else None
+    return bool(declared and declared.isdigit() and payload_len < int(declared))
+
+
 def read_warc(path: str, options: IngestOptions) -> Iterator[Article | InputError]:
     """Pages of the HTML response records of ``path``; N counts response records from 1."""
     from kronik.stages.ingest import page_article
@@ -22,7 +34,8 @@ def read_warc(path: str, options: IngestOptions) -> Iterator[Article | InputErro
     n = 0
     try:
         with open(path, "rb") as fh:
-            for record in ArchiveIterator(fh, arc2warc=True):
+            archive = ArchiveIterator(fh, arc2warc=True, check_digests=True)
+            for record in archive:
                 if record.rec_type not in ("response", "resource"):
                     continue
                 ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or (
@@ -36,14 +49,18 @@ def read_warc(path: str, options: IngestOptions) -> Iterator[Article | InputErro
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 try:
                     data = record.content_stream().read(options.max_page_bytes + 1)
+                    archive.read_to_end(record)
                 except Exception as err:  # a truncated record fails inside the decompressor
                     yield InputError(source, f"truncated or broken WARC record: {err}")
                     return
+                if _truncated(record, len(data)):
+                    yield InputError(source, "truncated WARC record (shorter than its headers say)")
+                    continue
                 if len(data) > options.max_page_bytes:
                     yield InputError(source, "page too large")
                     continue
                 try:
-                    yield page_article(source, data, "text/plain" in ctype.lower() and "text" or "html", url=url)
+                    yield page_article(source, data, ("text/plain" in ctype.lower() and "text") or "html", url=url)
                 except InputError as err:
                     yield err
     except ArchiveLoadFailed as err:

@@ -142,11 +142,15 @@ def _byline_blocks(article: Article, head_blocks: list[Block], credits: Credits)
 
 def _photo_credits(article: Article, head_blocks: list[Block], credits: Credits) -> None:
     """Photo credits: credit-only lines above the body ("AFP/Nama") and credits ending captions."""
-    for b in head_blocks:
+    for j, b in enumerate(head_blocks):
         if is_credit_only(b.text) and b.kind in ("outside", "") and len(b.text.split()) <= 8:
             credits.add("photo_credits", [re.sub(r"\s*/\s*", "/", b.text.strip())])
             b.kind = "credit_line"
             article.remove("credit_line", b.text)
+            nxt = head_blocks[j + 1] if j + 1 < len(head_blocks) else None
+            if nxt is not None and nxt.kind in ("outside", "") and len(nxt.text.split()) >= 5:
+                nxt.kind = "photo_caption"  # the caption printed under its photo credit
+                article.remove("photo_caption", nxt.text)
     head_start = head_blocks[0].index if head_blocks else 0
     head_end = head_blocks[-1].index if head_blocks else -1
     for b in article.blocks:
@@ -202,7 +206,7 @@ def _set_outlet(article: Article) -> None:
         article.outlet = outlet
 
 
-def _outlet_from_lines(article: Article):  # noqa: ANN202 - Outlet | None
+def _outlet_from_lines(article: Article):
     for b in article.blocks:
         if b.kind == "credit_line" or re.search(r"\s-\s(detik\w+)$", b.text):
             m = re.search(r"\s-\s(detik\w+)$", b.text)

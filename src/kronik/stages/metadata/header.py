@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kronik.data import Block
 from kronik.stages.clean import furniture_kind, is_caption, is_credit_only, is_prose, related_headline
 from kronik.stages.metadata.dates import DateMatch, find_dates
-from kronik.stages.metadata.people import read_credit_line, Credits
+from kronik.stages.metadata.people import Credits, read_credit_line
 
 #: How far above the body the head is looked for, in blocks. Head furniture (byline, share buttons,
 #: captions, a related box) takes at most ~25 blocks on the dev pages; menus above it are longer.
@@ -139,9 +139,9 @@ def _find_section_and_lead(blocks: list[Block], head: Head, body_start: int) -> 
             and not find_dates(prev.text)
             and prev.hint not in ("nav", "li")
             and not read_credit_line(prev.text, Credits())
+            and prev.text[:1].isalpha()
         ):
-            if not prev.text.startswith(("•", "□", "#")) and prev.text[:1].isalpha():
-                head.section = prev.index
+            head.section = prev.index
     nxt = i + 1
     if nxt < body_start:
         b = blocks[nxt]

@@ -28,7 +28,7 @@ _NOT_NAMES = {
     "baca", "juga", "berita", "terkait", "artikel", "komentar", "share", "foto", "video", "tag", "tags",
     "topik", "lainnya", "terpopuler", "terkini", "home", "index", "indeks", "editor", "penulis", "redaksi",
     "copyright", "reserved", "all", "rights", "news", "antara", "reuters", "afp", "ap", "jurnalis", "ini",
-    "artikel", "menarik", "follow", "tweet", "related", "popular", "rekomendasi", "halaman", "selengkapnya",
+    "menarik", "follow", "tweet", "related", "popular", "rekomendasi", "halaman", "selengkapnya",
 }  # fmt: skip
 _PREFIXES = re.compile(r"^(?:kontributor|koresponden|tim|wartawan|reporter)\s+[\w .]+?,\s*", re.IGNORECASE)
 
@@ -139,7 +139,11 @@ def capitals_signature(text: str) -> str | None:
     """An author's name printed in capitals after the body ("DINI TEJA"), else None."""
     t = text.strip()
     tokens = t.split()
-    if 2 <= len(tokens) <= 4 and t.isupper() and all(tok.isalpha() for tok in tokens):
-        if not any(tok.lower() in _NOT_NAMES for tok in tokens):
-            return t
+    if (
+        2 <= len(tokens) <= 4
+        and t.isupper()
+        and all(tok.isalpha() for tok in tokens)
+        and not any(tok.lower() in _NOT_NAMES for tok in tokens)
+    ):
+        return t
     return None

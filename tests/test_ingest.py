@@ -1,0 +1,139 @@
+"""Inputs of every kind, and bad input: a clear message naming the file, the run goes on."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from kronik.corpus import extract
+from kronik.data import Article
+from kronik.errors import InputError
+from kronik.stages.ingest import IngestOptions
+
+from .conftest import PAGE
+
+HTML = """<!DOCTYPE html><html><head><meta charset="iso-8859-1">
+<title>Harga Kopi Naik Tajam di Pasar Dunia - Contoh.com</title>
+<meta property="og:site_name" content="Contoh.com"></head><body>
+<nav><a href="/">Beranda</a> <a href="/ekonomi">Ekonomi</a></nav>
+<h1>Harga Kopi Naik Tajam di Pasar Dunia</h1>
+<div class="date">Senin, 6 Maret 2023 09:00 WIB</div>
+<div class="author">Oleh: Rini Astuti</div>
+<p>JAKARTA, CONTOH.COM – Harga kopi arabika di pasar dunia naik tajam pekan ini karena panen di Brasil terganggu cuaca buruk, kata para pedagang.</p>
+<p>“Kami belum pernah melihat kenaikan secepat ini dalam sepuluh tahun terakhir,” ujar seorang pedagang di Jakarta kepada wartawan.</p>
+<div class="baca-juga">Baca juga: <a href="/x">Petani Kopi Gayo Panen Lebih Awal</a></div>
+<p>Para pengusaha kafe di Indonesia memperkirakan harga secangkir kopi akan ikut naik dalam beberapa bulan ke depan.</p>
+<footer>© 2023 Contoh.com. All Rights Reserved.</footer>
+</body></html>"""
+
+
+def _run(paths, options=None):
+    items = list(extract([str(p) for p in paths], options))
+    return [a for a in items if isinstance(a, Article)], [e for e in items if isinstance(e, InputError)]
+
+
+def test_html_declared_latin1_but_utf8(tmp_path):
+    p = tmp_path / "kopi.html"
+    p.write_bytes(HTML.encode("utf-8"))
+    (art,), errors = _run([p])
+    assert not errors
+    assert art.title == "Harga Kopi Naik Tajam di Pasar Dunia"
+    assert "“Kami belum pernah" in art.body  # curly quotes decoded right
+    assert "Baca juga" not in art.body
+    assert "Petani Kopi Gayo Panen Lebih Awal" in art.related_headlines
+    assert art.authors == ["Rini Astuti"]
+    assert art.published == "2023-03-06T09:00:00+07:00"
+    assert art.input_format == "html"
+
+
+def test_bad_inputs_each_named_and_the_rest_goes_on(tmp_path, page_file):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:
+        fh.seek(50 * 1024 * 1024)
+        fh.write(b"x")
+    broken = tmp_path / "broken.html"
+    broken.write_bytes(b"<html><body><p>Hanya <b>setengah")
+    missing = tmp_path / "nope.txt"
+    arts, errors = _run([empty, binary, huge, broken, missing, page_file])
+    reasons = {e.source.split("/")[-1]: e.reason for e in errors}
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["image.txt"]
+    assert "too large" in reasons["huge.txt"]
+    assert reasons["nope.txt"] == "no such file"
+    assert any(a.source.endswith("festival.txt") for a in arts)
+    broken_art = [a for a in arts if a.source.endswith("broken.html")]
+    assert broken_art and broken_art[0].warnings  # recovered, with a warning (no body/title)
+
+
+def test_jsonl_and_csv_records(tmp_path):
+    rows = [
+        {"judul": "Banjir Rob Landa Pesisir Semarang", "isi": "Banjir rob kembali merendam kawasan pesisir Semarang sejak Senin pagi, kata petugas.\nSCROLL TO CONTINUE WITH CONTENT\nWarga berharap tanggul segera diperbaiki sebelum musim hujan tiba tahun ini.", "tanggal": "2023-01-09 08:30", "url": "https://contoh.com/read/2023/01/09/banjir"},
+        {"judul": "Tanpa isi", "isi": ""},
+    ]
+    jl = tmp_path / "a.jsonl"
+    jl.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n")
+    arts, errors = _run([jl], IngestOptions(field_map={"text": "isi"}))
+    assert [a.source for a in arts] == [f"{jl}#1"]
+    a = arts[0]
+    assert a.title == "Banjir Rob Landa Pesisir Semarang"
+    assert a.published.startswith("2023-01-09T08:30")
+    assert "SCROLL TO CONTINUE" not in a.body and len(a.paragraphs) == 2
+    assert {e.source for e in errors} == {f"{jl}#2", f"{jl}#3"}
+    csv_path = tmp_path / "b.csv"
+    csv_path.write_text("title,date\nSatu,2023-01-01\n")
+    arts, errors = _run([csv_path])
+    assert not arts and "no text or html column" in errors[0].reason and "title, date" in errors[0].reason
+
+
+def _warc(records: list[tuple[str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for url, payload in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+    return buf.getvalue()
+
+
+def test_warc_and_truncated_warc(tmp_path):
+    data = _warc([("https://contoh.com/a", HTML.encode()), ("https://contoh.com/b", HTML.replace("Kopi", "Teh").encode())])
+    good = tmp_path / "pages.warc.gz"
+    good.write_bytes(data)
+    arts, errors = _run([good])
+    assert not errors and [a.source for a in arts] == [f"{good}#1", f"{good}#2"]
+    assert arts[0].url == "https://contoh.com/a"
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) - 300])
+    arts, errors = _run([cut])
+    assert errors and all(str(cut) in e.source for e in errors)
+    assert "truncated" in errors[0].reason or "broken" in errors[0].reason
+
+
+def test_directory_recursion_and_gzip(tmp_path):
+    sub = tmp_path / "d" / "e"
+    sub.mkdir(parents=True)
+    (sub / "p.txt").write_text(PAGE)
+    (tmp_path / "d" / "q.html.gz").write_bytes(gzip.compress(HTML.encode()))
+    (tmp_path / "d" / ".hidden.txt").write_text("tersembunyi")
+    arts, errors = _run([tmp_path / "d"])
+    assert not errors and len(arts) == 2
+
+
+def test_english_page_is_extracted_and_marked(tmp_path):
+    p = tmp_path / "en.txt"
+    p.write_text(
+        "Home\nWorld\n\nJakarta Flood Victims Receive Aid From City Government\n\nMonday, 6 March 2023 10:00 WIB\n\n"
+        "JAKARTA, CONTOH.COM - Thousands of residents affected by floods in East Jakarta received food and clean water on Monday, officials said.\n\n"
+        "The city government said the aid would continue until the water receded and families could return to their homes.\n\n"
+        "© 2023 Contoh.com\n"
+    )
+    (art,), _ = _run([p])
+    assert art.language == "en"
+    assert art.title == "Jakarta Flood Victims Receive Aid From City Government"
