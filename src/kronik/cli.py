@@ -247,9 +247,8 @@ def eval_extraction(
     except KronikError as e:
         _fail(str(e))
         return
-    month_first = "detik-summ" in str(gold)
     paths = sorted({str(base / e["input"].split("#")[0]) for e in entries})
-    records = [a.to_dict() for a in extract_articles(paths, IngestOptions(month_first=month_first)) if isinstance(a, Article)]
+    records = [a.to_dict() for a in extract_articles(paths, IngestOptions()) if isinstance(a, Article)]
     for r in records:
         r["source"] = os.path.relpath(r["source"].split("#")[0], base) + (
             "#" + r["source"].split("#")[1] if "#" in r["source"] else ""

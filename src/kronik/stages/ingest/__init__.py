@@ -183,7 +183,10 @@ def _looks_like_html(text: str) -> bool:
 
 # -- JSON Lines and CSV --------------------------------------------------------------------------
 
-_COMMA_JOINED = re.compile(r"(?<=[.!?\"”])\s*,(?=\s*[A-Z\"“(])")
+# Scrapers that join paragraphs with commas leave ".,Next" seams, and ",,," where an embed was cut out.
+_COMMA_JOINED = re.compile(
+    r"(?<=[.!?\"”])\s*,(?=\s*[A-Z\"“(])|\s*,{2,}\s*|\s*,\s*(?=(?:Penulis|Editor|Reporter|Baca [Jj]uga|loading\.\.\.|#\w|\(\w{2,5}(?:/\w{2,5})?\)))"
+)
 
 
 def _pick(row: dict[str, Any], attr: str, options: IngestOptions) -> Any:
@@ -199,6 +202,8 @@ def _pick(row: dict[str, Any], attr: str, options: IngestOptions) -> Any:
 
 def read_records(source: str, text: str, fmt: str, options: IngestOptions) -> Iterator[Article | InputError]:
     """Articles from a JSON Lines or CSV file; record N is ``source#N`` (1-based, header excluded)."""
+    if fmt == "csv" and not options.month_first and _month_first_column(text, options):
+        options = IngestOptions(field_map=options.field_map, max_page_bytes=options.max_page_bytes, month_first=True)
     rows = _csv_rows(source, text, options) if fmt == "csv" else _jsonl_rows(text)
     for n, row, problem in rows:
         rsource = f"{source}#{n}"
@@ -209,6 +214,26 @@ def read_records(source: str, text: str, fmt: str, options: IngestOptions) -> It
             yield record_article(rsource, row, options)
         except InputError as err:
             yield err
+
+
+#: Rows looked at to tell whether a file writes numeric dates month first (10/21/2025).
+_DATE_SNIFF_ROWS = 500
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/\d{4}")
+
+
+def _month_first_column(text: str, options: IngestOptions) -> bool:
+    """Whether the file's date column reads month/day: some value has a second number over 12, none a first."""
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(io.StringIO(text))
+    first_over = second_over = False
+    for i, row in enumerate(reader):
+        if i >= _DATE_SNIFF_ROWS:
+            break
+        m = _NUMERIC_DATE.match(str(_pick(row, "published", options) or ""))
+        if m:
+            first_over |= int(m.group(1)) > 12
+            second_over |= int(m.group(2)) > 12
+    return second_over and not first_over
 
 
 def _jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
@@ -223,7 +248,7 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
             yield n, row if isinstance(row, dict) else None, "record is not a JSON object"
         return
     n = 0
-    for line in text.splitlines():
+    for line in text.split("\n"):  # not splitlines(): U+2028 and friends occur inside JSON strings
         if not line.strip():
             continue
         n += 1
@@ -279,5 +304,5 @@ def _record_blocks(body: str) -> list[Block]:
     """Paragraphs of given text: one per line, or split where a scraper joined them with commas."""
     lines = [ln for ln in body.splitlines() if ln.strip()]
     if len(lines) == 1 and len(body) > 600 and len(_COMMA_JOINED.findall(body)) >= 2:
-        lines = _COMMA_JOINED.split(body)
+        lines = [part for part in _COMMA_JOINED.split(body) if part and part.strip(" ,")]
     return text_blocks("\n".join(lines))

@@ -12,11 +12,11 @@ from kronik.stages.metadata.dates import DateMatch, find_dates, find_time_zone, 
 from kronik.stages.metadata.header import Head, find_head, strip_site_name
 from kronik.stages.metadata.media import find_cited_media
 from kronik.stages.metadata.outlet import (
-    domain_of,
     outlet_from_alias,
     outlet_from_copyright,
     outlet_from_domain,
     outlet_from_printed,
+    outlet_from_url,
 )
 from kronik.stages.metadata.people import Credits, capitals_signature, read_credits, split_names
 
@@ -184,8 +184,7 @@ def _set_outlet(article: Article) -> None:
         article.url = str(url)
     outlet = None
     if article.url:
-        domain = domain_of(article.url)
-        outlet = outlet_from_domain(domain) if domain else None
+        outlet = outlet_from_url(article.url)
     body_text = "\n".join(article.paragraphs[:2])
     first = article.paragraphs[0] if article.paragraphs else ""
     m = DATELINE.match(first)
@@ -278,6 +277,12 @@ def _set_published(article: Article, head: Head) -> None:
         article.warn("no publication date found")
         return
     chosen = _check_weekday(article, chosen)
+    chosen = _check_url_date(article, chosen, evidence)
+    if chosen.hour is not None and chosen.offset is None and article.input_format == "record":
+        zone = find_time_zone(str(article.given.get("time") or "")) or _outlet_zone(article)
+        if zone:
+            chosen.offset = zone
+            article.warn(f"time zone not given: taken as {zone}, the zone {article.outlet.name} publishes in")
     if chosen.hour is not None and chosen.offset is None:
         article.warn("publication time printed without a time zone")
     article.published = chosen.iso()
@@ -322,6 +327,32 @@ def _date_in_text(article: Article, evidence: list[str]) -> DateMatch | None:
                 article.warn("publication date read from the article text")
                 return d
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/")
+
+
+def _check_url_date(article: Article, d: DateMatch, evidence: list[str]) -> DateMatch:
+    """Undo a day/month swap (spreadsheet exports) when the URL's /YYYY/MM/DD/ shows the true date."""
+    m = _URL_DATE.search(article.url or "")
+    if not m:
+        return d
+    try:
+        url_date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return d
+    if d.date != url_date and (d.date.month, d.date.day) == (url_date.day, url_date.month) and d.date.year == url_date.year:
+        article.warn(f"date {d.date.isoformat()} has day and month swapped; the URL says {url_date.isoformat()}")
+        d.date = url_date
+        evidence.append(f"url: {m.group(0)}")
+    return d
+
+
+def _outlet_zone(article: Article) -> str | None:
+    """Indonesian national outlets print times in WIB; a known one with no zone given is taken as WIB."""
+    from kronik.stages.metadata.outlet import outlet_zone
+
+    return outlet_zone(article.outlet)
 
 
 def _check_weekday(article: Article, d: DateMatch) -> DateMatch:

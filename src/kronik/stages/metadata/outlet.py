@@ -19,6 +19,7 @@ class _Entry:
     network: str | None
     aliases: tuple[str, ...]
     channels: tuple[tuple[str, str], ...]
+    timezone: str | None
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +27,12 @@ def _registry() -> tuple[list[_Entry], list[tuple[re.Pattern[str], str]]]:
     data = json.loads(resources.files("kronik.lang.id").joinpath("outlets.json").read_text("utf-8"))
     entries = [
         _Entry(
-            o["name"], o["domain"], o.get("network"), tuple(o.get("aliases", [])), tuple(o.get("channels", {}).items())
+            o["name"],
+            o["domain"],
+            o.get("network"),
+            tuple(o.get("aliases", [])),
+            tuple(o.get("channels", {}).items()),
+            o.get("timezone", "+08:00" if o["domain"].endswith(".my") else "+07:00"),
         )
         for o in data["outlets"]
     ]
@@ -49,6 +55,22 @@ def domain_of(url: str) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
+def outlet_from_url(url: str) -> Outlet | None:
+    """The outlet of a URL; a channel named by the first path segment counts ("detik.com/jabar/...")."""
+    domain = domain_of(url)
+    if not domain:
+        return None
+    outlet = outlet_from_domain(domain)
+    entries, _ = _registry()
+    segment = urlsplit(url if "//" in url else "//" + url).path.strip("/").split("/")[0].lower()
+    for e in entries:
+        if outlet is not None and outlet.name == e.name and segment:
+            channel = dict(e.channels).get(segment)
+            if channel:
+                return Outlet(name=channel, domain=f"{e.domain}/{segment}", network=e.network)
+    return outlet
+
+
 def outlet_from_domain(domain: str) -> Outlet | None:
     """The registry's outlet for ``domain`` (a subdomain maps to its channel when one is listed)."""
     domain = domain.lower().strip(".")
@@ -62,6 +84,17 @@ def outlet_from_domain(domain: str) -> Outlet | None:
     sub = domain[: -len(best.domain)].rstrip(".").split(".")[-1] if domain != best.domain else ""
     channel = dict(best.channels).get(sub)
     return Outlet(name=channel or best.name, domain=domain if channel else best.domain, network=best.network)
+
+
+def outlet_zone(outlet: Outlet) -> str | None:
+    """The UTC offset an outlet of the registry publishes in (``timezone``, default WIB for Indonesia)."""
+    if not outlet.domain:
+        return None
+    entries, _ = _registry()
+    for e in entries:
+        if outlet.domain == e.domain or outlet.domain.startswith(e.domain + "/") or outlet.domain.endswith("." + e.domain):
+            return e.timezone
+    return None
 
 
 def outlet_from_alias(text: str) -> Outlet | None:
