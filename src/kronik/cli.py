@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,7 +14,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kronik.corpus import extract as extract_articles
-from kronik.data import Article
 from kronik.errors import InputError, KronikError
 from kronik.stages.ingest import IngestOptions, iter_paths
 from kronik.store import DEFAULT_DB, Store
@@ -238,22 +236,15 @@ def eval_extraction(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the inputs each field got wrong.")] = False,
 ) -> None:
     """Accuracy per field of extracted records against gold (and cited-media P/R/F1)."""
-    from kronik.eval.extraction import load_gold, resolve_inputs, score
+    from kronik.eval.extraction import evaluate
 
+    if inputs not in ("html", "dump", "both"):
+        raise typer.BadParameter("--inputs must be html, dump or both")
     try:
-        entries = load_gold(gold)
-        entries = [e for e in entries if inputs == "both" or e.get("form", inputs) == inputs]
-        base = resolve_inputs(entries, gold, root)
+        report = evaluate(gold, root, inputs)
     except KronikError as e:
         _fail(str(e))
         return
-    paths = sorted({str(base / e["input"].split("#")[0]) for e in entries})
-    records = [a.to_dict() for a in extract_articles(paths, IngestOptions()) if isinstance(a, Article)]
-    for r in records:
-        r["source"] = os.path.relpath(r["source"].split("#")[0], base) + (
-            "#" + r["source"].split("#")[1] if "#" in r["source"] else ""
-        )
-    report = score(entries, records)
     table = Table("field", "right", "of", "accuracy", title=f"extraction vs {gold}")
     for name, fs in report.fields.items():
         table.add_row(name, str(fs.right), str(fs.total), f"{fs.accuracy:.3f}")

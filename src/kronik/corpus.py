@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kronik.data import Article, Page
+from kronik.data import Article
 from kronik.errors import InputError
 from kronik.pipeline import run
 from kronik.stages.identity import article_id
@@ -57,6 +57,6 @@ def join_pages(pages: list[Article]) -> Article:
         for w in p.warnings:
             first.warn(w)
     first.joined_from = [p.source for p in pages]
-    first.page = Page(1, len(pages))
+    first.page = None  # the whole article: its pages are listed in joined_from
     first.id = article_id(first)
     return first

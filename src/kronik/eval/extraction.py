@@ -108,6 +108,12 @@ def resolve_inputs(gold: list[dict[str, Any]], gold_path: str | Path, root: str 
     raise GoldError(f"cannot find the inputs of {gold_path} (tried {', '.join(map(str, candidates))}); use --root")
 
 
+def extract_alone(entry: dict[str, Any]) -> bool:
+    """A gold entry for one page of a multi-page article is scored on that page read by itself."""
+    page = entry.get("page") or {}
+    return bool(page.get("of") and page["of"] > 1 and not entry.get("joined_from"))
+
+
 def _find(records: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
     for r in records:
         if str(r.get("source", "")).endswith(key):
@@ -119,12 +125,15 @@ def _names(values: Iterable[Any]) -> list[str]:
     return sorted(norm(v.get("name") if isinstance(v, dict) else v) for v in values or [])
 
 
-def score(gold: list[dict[str, Any]], records: list[dict[str, Any]]) -> ExtractionReport:
-    """Compare ``records`` (article dicts) with ``gold`` entries."""
+def score(
+    gold: list[dict[str, Any]], records: list[dict[str, Any]], alone: dict[str, dict[str, Any]] | None = None
+) -> ExtractionReport:
+    """Compare ``records`` (article dicts) with ``gold`` entries; ``alone`` holds pages read by themselves."""
     rep = ExtractionReport()
+    alone = alone or {}
     for g in gold:
         key = g["input"]
-        r = _find(records, key)
+        r = alone.get(key) if extract_alone(g) else _find(records, key)
         if r is None:
             rep.missing.append(key)
             r = {}
@@ -159,6 +168,31 @@ def score(gold: list[dict[str, Any]], records: list[dict[str, Any]]) -> Extracti
         if "cited_media" in g:
             _score_media(rep.cited_media, g["cited_media"], r.get("cited_media") or [])
     return rep
+
+
+def evaluate(gold_path: str | Path, root: str | Path | None = None, form: str = "both") -> ExtractionReport:
+    """Extract the gold's inputs (from ``root`` or where they are found) and score the records."""
+    from kronik.corpus import extract
+    from kronik.data import Article
+
+    entries = [e for e in load_gold(gold_path) if form == "both" or e.get("form", form) == form]
+    base = resolve_inputs(entries, gold_path, root)
+
+    def records(paths: list[str]) -> list[dict[str, Any]]:
+        out = []
+        for a in extract(paths):
+            if isinstance(a, Article):
+                d = a.to_dict()
+                path, _, n = d["source"].partition("#")
+                d["source"] = str(Path(path).resolve().relative_to(base.resolve())) + (f"#{n}" if n else "")
+                out.append(d)
+        return out
+
+    batch = sorted(
+        {str(base / p.split("#")[0]) for e in entries if not extract_alone(e) for p in [e["input"], *(e.get("joined_from") or [])]}
+    )
+    alone = {e["input"]: next(iter(records([str(base / e["input"])])), {}) for e in entries if extract_alone(e)}
+    return score(entries, records(batch), alone)
 
 
 def _score_published(rep: ExtractionReport, g: dict[str, Any], r: dict[str, Any], key: str) -> None:

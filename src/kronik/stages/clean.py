@@ -41,7 +41,7 @@ _CAPTION_CREDIT = re.compile(
     _I,
 )
 # A credit line on its own: "AFP/Mikhail Klimentyev", "Antara/Teresia May", "Twitter/@AlexKokcharov".
-_CREDIT_ONLY = re.compile(r"^(?!(?:home|beranda|index|indeks)\b)(?:" + _AGENCY_ALT + r"|[A-Z][\w.]{1,20})(?:\s+FOTO)?\s?/\s?@?[A-Z][\w. @-]{1,50}$")
+_CREDIT_ONLY = re.compile(r"^(?!(?i:home|beranda|index|indeks)\b)(?:" + _AGENCY_ALT + r"|[A-Z][\w.]{1,20})(?:\s+FOTO)?\s?/\s?@?[A-Z][\w. @-]{1,50}$")
 # Editor initials after the body: "(fyk/ash)", "(Cas/Isk)", "(ren)", "(kpl/pur/tch)", "(*)".
 _INITIALS = re.compile(r"^\(\s*[\w*]{1,8}(\s*/\s*[\w*]{1,8}){0,4}\s*\)\s*\.?$")
 # Datelines that open an article: "TRIBUNGORONTALO.COM -", "Jakarta (ANTARA) -", "Liputan6.com, Minsk -",
@@ -197,7 +197,10 @@ def find_body_span(blocks: list[Block], feats: list[_Feat]) -> tuple[int, int]:
             start = i
             break
     else:
-        while start < end and not (feats[start].prose and not feats[start].caption and not feats[start].dup):
+        while start < end and (
+            not (feats[start].prose and not feats[start].caption and not feats[start].dup)
+            or (start > 0 and is_credit_only(blocks[start - 1].text))  # the caption under a photo credit
+        ):
             start += 1
     for i in range(start + 1, end + 1):  # a copyright line closes the article, whatever prose follows
         if feats[i].furniture == "footer" and not feats[i].caption:

@@ -31,11 +31,11 @@ _PHOTO_TAIL = re.compile(
     r"|\s/\s?(?P<b>(?:twitter|instagram|facebook|tiktok)\s?/\s?@?\w+)\s*$"
     r"|/©(?P<c>[^/]{2,40}/[^/]{2,60})$"
     r"|[\s.](?:foto|photo)\s*:\s*(?P<d>[\w./@ -]{2,60})$"
-    r"|^(?P<e>[A-Z][A-Za-z.]+\.(?:COM|CO\.ID|ID|com|co\.id|id)/[A-Z][A-Z .]+?)\s+[A-Z][a-z]"
+    r"|(?-i:^(?P<e>[A-Z][A-Za-z.]+\.(?:COM|CO\.ID|ID|com|co\.id|id)/[A-Z][A-Z .]+?)\s+[A-Z][a-z])"
     r"|\[(?:foto|photo|gambar)\s*:\s*(?P<h>[^\]]{2,60})\]\s*$"
     r"|\s[-–]\s*(?:foto|photo|gambar)\s*:?\s*(?P<i>[\w/ .]{2,40})$"
     r"|©\s*(?P<j>[\w.]+/[\w. ]{2,40})$"
-    r"|\s(?P<k>[A-Z]{3,}/[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,3})$",
+    r"|(?-i:\s(?P<k>[A-Z]{3,}(?:\sFOTO)?/[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})(?:/[a-z]{2,5}\.?)?$)",
     re.IGNORECASE,
 )
 
@@ -154,7 +154,8 @@ def _photo_credits(article: Article, head_blocks: list[Block], credits: Credits)
     head_start = head_blocks[0].index if head_blocks else 0
     head_end = head_blocks[-1].index if head_blocks else -1
     for b in article.blocks:
-        above_body = b.kind in ("outside", "") and head_start <= b.index <= head_end and is_caption(b.text)
+        captioned = is_caption(b.text) or b.hint == "caption"
+        above_body = b.kind in ("outside", "") and head_start <= b.index <= head_end and captioned
         if b.kind != "photo_caption" and not above_body:
             continue
         m = _PHOTO_TAIL.search(b.text)
@@ -278,13 +279,13 @@ def _set_published(article: Article, head: Head) -> None:
         return
     chosen = _check_weekday(article, chosen)
     chosen = _check_url_date(article, chosen, evidence)
-    if chosen.hour is not None and chosen.offset is None and article.input_format == "record":
+    if chosen.hour is not None and chosen.offset is None:
         zone = find_time_zone(str(article.given.get("time") or "")) or _outlet_zone(article)
         if zone:
             chosen.offset = zone
             article.warn(f"time zone not given: taken as {zone}, the zone {article.outlet.name} publishes in")
     if chosen.hour is not None and chosen.offset is None:
-        article.warn("publication time printed without a time zone")
+        article.warn("publication time given without a time zone")
     article.published = chosen.iso()
     article.published_precision = "minute" if chosen.hour is not None else "day"
     _war_day_evidence(article, chosen, evidence)
@@ -404,7 +405,7 @@ def _file_outside(article: Article) -> None:
     for b in article.blocks:
         if b.kind not in ("outside", ""):
             continue
-        kind = furniture_kind(b.text)
+        kind = "photo_caption" if b.hint == "caption" and len(b.text.split()) >= 4 else furniture_kind(b.text)
         if not kind and (related_headline(b.text) is not None or b.text.strip("•□-* ").lower() in related):
             kind = "related_link"
         if not kind and is_caption(b.text):

@@ -22,6 +22,7 @@ _TITLE_MAX_WORDS = 30
 # A date labelled as an update is not the publication date.
 _UPDATED = re.compile(r"\b(diperbarui|diperbaharui|diupdate|update\s+terakhir|updated|last\s+updated|modified)\b", re.I)
 # A breadcrumb trail: "Beranda > Ekonomi > Bisnis", "Home/Internasional", "HOME » SHOWBIZ » FILM".
+_GENERIC_CRUMBS = {"news", "berita", "home", "beranda", "index", "indeks", "read", "artikel"}
 _CRUMBS = re.compile(r"^(?:home|beranda|index|indeks|news|berita)\s*(?:[>»›/|]\s*[^>»›/|]{2,40}){1,4}$", re.I)
 
 
@@ -117,7 +118,8 @@ def find_head(blocks: list[Block], body_start: int, meta_titles: list[str]) -> H
             best, best_score = b, score
     for b in window[::-1]:
         if _CRUMBS.match(b.text) and (best is None or b.index < best.index):
-            head.crumbs = [c.strip() for c in re.split(r"[>»›/|]", b.text)[1:] if c.strip()]
+            crumbs = [c.strip() for c in re.split(r"[>»›/|]", b.text)[1:] if c.strip()]
+            head.crumbs = [c for c in crumbs if c.lower() not in _GENERIC_CRUMBS] or crumbs
             break
     if best is not None:
         key = _norm(best.text)

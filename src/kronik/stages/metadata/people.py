@@ -51,12 +51,21 @@ class Credits:
                 target.append(n)
 
 
+def _calendar_words() -> set[str]:
+    from kronik.lang.id.calendar import MONTHS, WEEKDAYS
+
+    return set(MONTHS) | set(WEEKDAYS)
+
+
+_CALENDAR = _calendar_words()
+
+
 def looks_like_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name: 1–6 capitalised tokens, no digits, no stop words."""
     tokens = text.split()
     if not 1 <= len(tokens) <= 6 or any(ch.isdigit() for ch in text):
         return False
-    if any(t.lower().strip(".,") in _NOT_NAMES for t in tokens):
+    if any(t.lower().strip(".,") in _NOT_NAMES or t.lower().strip(".,") in _CALENDAR for t in tokens):
         return False
     return all(_NAME_TOKEN.match(t) for t in tokens)
 
@@ -119,7 +128,8 @@ def read_credits(texts: list[str], start: int = 0) -> Credits:
             continue
         role_alone = _ROLE_ALONE.match(text)
         role = _role(role_alone.group("label")) if role_alone else ""
-        if role in ("authors", "editors") and nxt:  # "Editor" / "iskandar's avatarIskandar" or ": Nama"
+        if role in ("authors", "editors") and nxt and not any(ch.isdigit() for ch in nxt):
+            # "Editor" / "iskandar's avatarIskandar" or ": Nama" (a date line after "Jurnalis" is no name)
             names = split_names(nxt.lstrip(":： "))
             if names:
                 credits.add(role, names)
