@@ -270,11 +270,12 @@ def bench_extraction(
     if not shared.exists():
         _fail(f"{shared}: no such folder (pass --shared)")
     results = run_all(shared, limit, repeat, progress=lambda m: err.print(f"[dim]{m}[/dim]"))
-    table = Table("run", "articles", "CPU s", "wall s", "articles/s/core", "failed", "RSS MB (start → end)")
     for r in results:
-        rss = f"{r.rss_mb[0][1]:.0f} → {max(x[1] for x in r.rss_mb[1:]):.0f} → {r.rss_mb[-1][1]:.0f}"
-        table.add_row(r.name, str(r.items), f"{r.cpu_s:.1f}", f"{r.wall_s:.1f}", f"{r.per_core:.0f}", str(r.failed), rss)
-    out.print(table)
+        rss = " → ".join(f"{mb:.0f}" for _, mb in (r.rss_mb[0], max(r.rss_mb[1:], key=lambda x: x[1]), r.rss_mb[-1]))
+        out.print(
+            f"{r.name}: {r.items} articles in {r.cpu_s:.1f} CPU s ({r.wall_s:.1f} s wall), "
+            f"[bold]{r.per_core:.0f} articles/s per core[/bold], {r.failed} failed; RSS MB start → peak → end: {rss}"
+        )
     html = {r.name: r for r in results if "HTML" in r.name}
     if len(html) == 2:
         k, t = html["kronik (HTML)"], html["trafilatura.extract (HTML)"]

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from charset_normalizer import from_bytes
+
 from kronik.data import Article, Block
 from kronik.errors import InputError
-from kronik.stages.ingest.encoding import decode
+from kronik.stages.ingest.encoding import decode, looks_binary
 from kronik.stages.ingest.html import html_blocks, html_meta, parse_html
 from kronik.stages.ingest.text_dump import text_blocks
 
@@ -139,6 +141,9 @@ def _read_one(path: str, options: IngestOptions) -> Iterator[Article | InputErro
 
         yield from read_warc(path, options)
         return
+    if fmt in ("jsonl", "csv") and path != "-" and not path.endswith(".gz"):
+        yield from _stream_records(path, fmt, options)  # line by line: memory stays flat on big files
+        return
     limit = options.max_page_bytes if fmt in ("text", "html") else None
     data = _read_bytes(path, limit)
     if path == "-":
@@ -147,9 +152,34 @@ def _read_one(path: str, options: IngestOptions) -> Iterator[Article | InputErro
             raise InputError(source, "input too large for one page")
     if fmt in ("jsonl", "csv"):
         text, _ = decode(data, source)
-        yield from read_records(source, text, fmt, options)
+        yield from read_records(source, io.StringIO(text, newline=""), fmt, options)
         return
     yield page_article(source, data, fmt)
+
+
+#: Bytes looked at to choose the encoding of a JSONL/CSV file before streaming it.
+_ENCODING_SNIFF_BYTES = 1 << 16
+
+
+def _stream_records(path: str, fmt: str, options: IngestOptions) -> Iterator[Article | InputError]:
+    with open(path, "rb") as fh:
+        head = fh.read(_ENCODING_SNIFF_BYTES)
+    if not head.strip():
+        raise InputError(path, "empty file")
+    if looks_binary(head):
+        raise InputError(path, "binary file, not JSON Lines or CSV")
+    try:
+        head.decode("utf-8")
+        encoding = "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError as err:
+        # a multi-byte character cut at the end of the sample is still UTF-8
+        encoding = "utf-8" if err.start >= len(head) - 3 else (from_bytes(head).best() or _Latin1()).encoding
+    with open(path, encoding=encoding, errors="replace", newline="") as stream:
+        yield from read_records(path, stream, fmt, options)
+
+
+class _Latin1:
+    encoding = "cp1252"
 
 
 def page_article(source: str, data: bytes, fmt: str, url: str | None = None) -> Article:
@@ -200,11 +230,13 @@ def _pick(row: dict[str, Any], attr: str, options: IngestOptions) -> Any:
     return None
 
 
-def read_records(source: str, text: str, fmt: str, options: IngestOptions) -> Iterator[Article | InputError]:
-    """Articles from a JSON Lines or CSV file; record N is ``source#N`` (1-based, header excluded)."""
-    if fmt == "csv" and not options.month_first and _month_first_column(text, options):
-        options = IngestOptions(field_map=options.field_map, max_page_bytes=options.max_page_bytes, month_first=True)
-    rows = _csv_rows(source, text, options) if fmt == "csv" else _jsonl_rows(text)
+def read_records(source: str, stream: io.TextIOBase, fmt: str, options: IngestOptions) -> Iterator[Article | InputError]:
+    """Articles from a JSON Lines or CSV stream; record N is ``source#N`` (1-based, header excluded)."""
+    if fmt == "csv" and not options.month_first and stream.seekable():
+        if _month_first_column(stream, options):
+            options = IngestOptions(field_map=options.field_map, max_page_bytes=options.max_page_bytes, month_first=True)
+        stream.seek(0)
+    rows = _csv_rows(source, stream, options) if fmt == "csv" else _jsonl_rows(stream)
     for n, row, problem in rows:
         rsource = f"{source}#{n}"
         if row is None:
@@ -221,12 +253,11 @@ _DATE_SNIFF_ROWS = 500
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/\d{4}")
 
 
-def _month_first_column(text: str, options: IngestOptions) -> bool:
+def _month_first_column(stream: io.TextIOBase, options: IngestOptions) -> bool:
     """Whether the file's date column reads month/day: some value has a second number over 12, none a first."""
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text))
     first_over = second_over = False
-    for i, row in enumerate(reader):
+    for i, row in enumerate(csv.DictReader(stream, delimiter=_delimiter(stream))):
         if i >= _DATE_SNIFF_ROWS:
             break
         m = _NUMERIC_DATE.match(str(_pick(row, "published", options) or ""))
@@ -236,11 +267,23 @@ def _month_first_column(text: str, options: IngestOptions) -> bool:
     return second_over and not first_over
 
 
-def _jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    stripped = text.lstrip()
-    if stripped.startswith("["):  # a JSON array of records
+def _delimiter(stream: io.TextIOBase) -> str:
+    """Tab or comma, by the first line of a seekable stream (comma when it cannot be told)."""
+    if not stream.seekable():
+        return ","
+    pos = stream.tell()
+    first = stream.readline()
+    stream.seek(pos)
+    return "\t" if first.count("\t") > first.count(",") else ","
+
+
+def _jsonl_rows(stream: io.TextIOBase) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    first = stream.read(1)
+    while first and first.isspace():
+        first = stream.read(1)
+    if first == "[":  # a JSON array of records: read whole
         try:
-            data = json.loads(stripped)
+            data = json.loads(first + stream.read())
         except ValueError as err:
             yield 1, None, f"invalid JSON: {err}"
             return
@@ -248,7 +291,9 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
             yield n, row if isinstance(row, dict) else None, "record is not a JSON object"
         return
     n = 0
-    for line in text.split("\n"):  # not splitlines(): U+2028 and friends occur inside JSON strings
+    pending = first
+    for line in stream:  # a text stream splits on \n, \r and \r\n only, never on U+2028 inside strings
+        line, pending = pending + line, ""
         if not line.strip():
             continue
         n += 1
@@ -258,13 +303,17 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
             yield n, None, f"invalid JSON line: {err.msg} at column {err.colno}"
             continue
         yield n, row if isinstance(row, dict) else None, "record is not a JSON object"
+    if pending.strip():
+        n += 1
+        yield n, None, "invalid JSON line: truncated"
 
 
-def _csv_rows(source: str, text: str, options: IngestOptions) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    sample = text[:4096]
-    delimiter = "\t" if source.lower().endswith(".tsv") or sample.count("\t") > sample.count(",") else ","
+def _csv_rows(
+    source: str, stream: io.TextIOBase, options: IngestOptions
+) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    delimiter = "\t" if source.lower().endswith(".tsv") else _delimiter(stream)
+    reader = csv.DictReader(stream, delimiter=delimiter)
     columns = [c.strip().lower() for c in (reader.fieldnames or [])]
     wanted = {options.field_map.get(a, "").lower() for a in ("text", "html")} - {""}
     has_body = bool(wanted & set(columns)) or any(c in columns for c in FIELD_NAMES["text"] + FIELD_NAMES["html"])
