@@ -112,8 +112,17 @@ def is_dateline(text: str) -> bool:
     return bool(DATELINE.match(text))
 
 
+#: Characters at each end of a block where a caption's credit can sit (credits open or close captions).
+_CREDIT_REACH = 90
+_CREDIT_MARKS = ("/", "(", "[", "©", "foto", "photo", "gambar", "doc.")
+
+
 def is_caption(text: str) -> bool:
-    return bool(_CAPTION_CREDIT.search(text))
+    tail = text[-_CREDIT_REACH:]
+    low = tail.lower()
+    if any(mark in low for mark in _CREDIT_MARKS) and _CAPTION_CREDIT.search(tail):
+        return True
+    return len(text) > _CREDIT_REACH and "/" in text[:_CREDIT_REACH] and bool(_CAPTION_CREDIT.match(text[:_CREDIT_REACH]))
 
 
 def is_credit_only(text: str) -> bool:

@@ -24,6 +24,16 @@ _VIA = re.compile(_CUE + r"\s+" + _SOURCE_WORDS + r"(?P<rest>.{2,80})", re.IGNOR
 _TO = re.compile(r"\b(?:kepada|to|told)\s+(?:kantor\s+berita\s+|media\s+|stasiun\s+televisi\s+)?(?P<rest>.{2,60})")
 _AGENCY = re.compile(r"\bkantor\s+berita\s+(?:\w+\s+){0,3}?(?P<rest>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})")
 _PLATFORM = re.compile(r"\b(?:ke|di|melalui|lewat|via|dalam\s+unggahan\s+di|akun)\s+(?:akun\s+)?(?P<rest>Twitter|Instagram|Facebook|YouTube|TikTok|Telegram|X)\b")
+# A cheap first look: a paragraph with none of these words cites no medium.
+_ANY_CUE = re.compile(
+    r"dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|laporan|lapor|tulis|laman|situs|kepada|kantor\s+berita"
+    r"|twitter|instagram|facebook|youtube|tiktok|telegram|\bX\b|according|citing|quoted|reported|\bto\b|told",
+    re.IGNORECASE,
+)
+_CUE_WORDS = re.compile(
+    r"dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|laporan|lapor|tulis|laman|situs|according|citing|quoted|reported"
+)
+_PLATFORM_WORDS = re.compile(r"Twitter|Instagram|Facebook|YouTube|TikTok|Telegram|\bX\b")
 _SOURCE_LINE = re.compile(r"^(?:sumber|source)\s*[:：]\s*(?P<rest>.{2,80})$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"^(?P<name>[A-Z][\w.&'-]*(?:\s(?:[A-Z][\w.&'-]*|of|the)){0,3})")
 
@@ -103,17 +113,25 @@ def find_cited_media(paragraphs: list[str], credit_lines: list[str], own_outlet:
         if m:
             add(_name_at(m.group("rest"), strong=True))
     for para in paragraphs:
+        if not _ANY_CUE.search(para):
+            continue
+        low = para.lower()
         hits: list[tuple[int, str | None]] = []
-        for m in _VIA.finditer(para):
-            via = _VIA_FROM.match(para, m.start())
-            if via:
-                hits.append((m.start(), _name_at(via.group("rest"), strong=True)))
-            else:
+        if _CUE_WORDS.search(low):
+            for m in _VIA.finditer(para):
+                via = _VIA_FROM.match(para, m.start())
+                if via:
+                    hits.append((m.start(), _name_at(via.group("rest"), strong=True)))
+                else:
+                    hits.append((m.start(), _name_at(m.group("rest"), strong=False)))
+        if "kantor berita" in low:
+            for m in _AGENCY.finditer(para):
+                hits.append((m.start(), _agency_name(m.group("rest"))))
+        if "kepada" in low or " to" in low or "told" in low:
+            for m in _TO.finditer(para):
                 hits.append((m.start(), _name_at(m.group("rest"), strong=False)))
-        for m in _AGENCY.finditer(para):
-            hits.append((m.start(), _agency_name(m.group("rest"))))
-        for pat in (_TO, _PLATFORM):
-            for m in pat.finditer(para):
+        if _PLATFORM_WORDS.search(para):
+            for m in _PLATFORM.finditer(para):
                 hits.append((m.start(), _name_at(m.group("rest"), strong=False)))
         for _, name in sorted(hits, key=lambda h: h[0]):
             add(name)
