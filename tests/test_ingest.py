@@ -68,9 +68,8 @@ def test_bad_inputs_each_named_and_the_rest_goes_on(tmp_path, page_file):
     assert "binary" in reasons["image.txt"]
     assert "too large" in reasons["huge.txt"]
     assert reasons["nope.txt"] == "no such file"
-    assert any(a.source.endswith("festival.txt") for a in arts)
-    broken_art = [a for a in arts if a.source.endswith("broken.html")]
-    assert broken_art and broken_art[0].warnings  # recovered, with a warning (no body/title)
+    assert "no article body found" in reasons["broken.html"]
+    assert [a.source for a in arts] == [str(page_file)]
 
 
 def test_jsonl_and_csv_records(tmp_path):
@@ -137,3 +136,18 @@ def test_english_page_is_extracted_and_marked(tmp_path):
     (art,), _ = _run([p])
     assert art.language == "en"
     assert art.title == "Jakarta Flood Victims Receive Aid From City Government"
+
+
+def test_other_language_is_reported_and_stdin_is_read(tmp_path, monkeypatch):
+    fr = tmp_path / "fr.txt"
+    fr.write_text(
+        "Accueil\n\nLes agriculteurs bretons manifestent contre la hausse des prix\n\n"
+        "RENNES - Plusieurs centaines d'agriculteurs ont manifesté mardi devant la préfecture pour dénoncer la hausse "
+        "du prix des engrais et du carburant, selon les organisateurs.\n\n"
+        "Les manifestants demandent au gouvernement une aide d'urgence avant la fin du mois, ont-ils déclaré.\n"
+    )
+    arts, errors = _run([fr])
+    assert not arts and "French (fr)" in errors[0].reason
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PAGE.encode("utf-8"))))
+    items = list(extract(["-"]))
+    assert [type(i).__name__ for i in items] == ["Article"] and items[0].source == "<stdin>"

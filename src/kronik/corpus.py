@@ -14,12 +14,17 @@ from kronik.errors import InputError
 from kronik.pipeline import run
 from kronik.stages.identity import article_id
 from kronik.stages.ingest import IngestOptions, read_inputs
+from kronik.stages.language import EXTRACTED
 
 
 def extract(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[Article | InputError]:
     """Articles (and input errors) from ``paths``; all pages of a paginated article come out joined."""
     pending: dict[str, list[Article]] = {}
     for item in run(read_inputs(paths, options)):
+        problem = not_an_article(item) if isinstance(item, Article) else None
+        if problem:
+            yield InputError(item.source, problem)
+            continue
         if isinstance(item, Article) and item.page and item.page.of and item.page.of > 1:
             key = _page_key(item)
             pending.setdefault(key, []).append(item)
@@ -34,6 +39,21 @@ def extract(paths: Iterable[str], options: IngestOptions | None = None) -> Itera
             if p.page:
                 p.warn(f"page {p.page.number} of {p.page.of}: the other pages were not given")
             yield p
+
+
+_LANGUAGE_NAMES = {"fr": "French", "de": "German", "es": "Spanish", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian",
+                   "ar": "Arabic", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "vi": "Vietnamese", "th": "Thai",
+                   "tl": "Tagalog"}  # fmt: skip
+
+
+def not_an_article(article: Article) -> str | None:
+    """Why a processed page is not an article kronik can use (None when it is one)."""
+    if not article.paragraphs:
+        return "no article body found (not an article page, or broken markup)"
+    if article.language and article.language not in EXTRACTED:
+        name = _LANGUAGE_NAMES.get(article.language, article.language)
+        return f"page is in {name} ({article.language}), not Indonesian, English or Malay"
+    return None
 
 
 def _page_key(article: Article) -> str:

@@ -197,8 +197,8 @@ def find_body_span(blocks: list[Block], feats: list[_Feat]) -> tuple[int, int]:
     if not blocks:
         return 0, -1
     start, end = _best_run([_score(f, b.hint) for f, b in zip(feats, blocks, strict=True)])
-    if end < start:
-        return 0, -1
+    if end < start or not any(f.prose for f in feats[start : end + 1]):
+        return 0, -1  # no prose anywhere: a menu, a front page, or markup broken past recovery
     # A dateline opens the article: start there when one sits in the run's first part or just before it.
     window = range(max(0, start - 3), min(end + 1, start + max(4, (end - start) // 2)))
     for i in window:
