@@ -236,6 +236,8 @@ def clean(article: Article) -> Article:
         start, end = 0, len(blocks) - 1
     else:
         start, end = find_body_span(blocks, feats)
+    if end < start and article.html_meta.get("_tree") is not None:
+        start, end = _trafilatura_span(article, blocks)
     if end < start:
         article.warn("no article body found")
     _collect_related(article, blocks, feats)
@@ -248,6 +250,27 @@ def clean(article: Article) -> Article:
     _merge_lone_dateline(blocks)
     article.paragraphs = [b.text for b in blocks if b.kind == "body"]
     return article
+
+
+def _trafilatura_span(article: Article, blocks: list[Block]) -> tuple[int, int]:
+    """Fallback for markup the prose scorer finds no body in: the span trafilatura's extractor keeps."""
+    import copy
+
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(copy.deepcopy(article.html_meta["_tree"]), include_comments=False)
+    except Exception:  # trafilatura gives up on some trees; then there is no body
+        return 0, -1
+    text = getattr(doc, "text", None) or (doc.get("text") if isinstance(doc, dict) else None)
+    if not text:
+        return 0, -1
+    kept = {line.strip() for line in text.splitlines() if len(line.split()) >= 4}
+    hits = [b.index for b in blocks if b.text in kept]
+    if not hits:
+        return 0, -1
+    article.warn("body found by trafilatura's extractor (kronik's own rules found none)")
+    return hits[0], hits[-1]
 
 
 def _classify_in_body(article: Article, blocks: list[Block], feats: list[_Feat], i: int, end: int) -> int:
