@@ -61,6 +61,7 @@ _PENALTY_HEADLINE = 4.0  # 4–20 words without a closing stop: another story's 
 _PENALTY_FURNITURE = 4.0
 _PENALTY_DUPLICATE = 6.0  # printed twice on the page: captions, teasers, related lists
 _PROSE_MIN_WORDS = 8
+_LIST_ITEM_SCORE = 1.0  # an item of a list the body introduced: keeps the run going, adds little
 
 
 @dataclass
@@ -74,6 +75,7 @@ class _Feat:
     caption: bool
     dup: bool
     dateline: bool
+    list_item: bool = False
 
 
 def _norm(text: str) -> str:
@@ -158,10 +160,14 @@ def _features(blocks: list[Block]) -> list[_Feat]:
                 dateline=is_dateline(t),
             )
         )
+    for f, in_list in zip(feats, _list_items(blocks, feats), strict=True):
+        f.list_item = in_list
     return feats
 
 
 def _score(f: _Feat, hint: str) -> float:
+    if f.list_item:
+        return _LIST_ITEM_SCORE
     if hint in ("nav", "footer", "aside", "related", "share", "comment", "ad", "embed"):
         return -_PENALTY_FURNITURE
     if f.furniture or f.related or f.header:
@@ -217,7 +223,42 @@ def find_body_span(blocks: list[Block], feats: list[_Feat]) -> tuple[int, int]:
             break
     while end > start and not _body_like(feats[end], blocks[end]):
         end -= 1
+    while end + 1 < len(blocks) and (feats[end + 1].list_item or (_body_like(feats[end + 1], blocks[end + 1]) and not feats[end + 1].prose)):
+        end += 1  # a short closing line or a list item the scorer left out
     return start, end
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+#: Longest list an introducing colon carries into the body, in items.
+_MAX_LIST_ITEMS = 40
+#: Smallest paragraph (words) whose closing colon opens a list; "Baca juga:" and box titles are shorter.
+_LIST_INTRO_WORDS = 5
+
+
+def _list_items(blocks: list[Block], feats: list[_Feat]) -> list[bool]:
+    """Which blocks are items of a list a paragraph introduced with a colon ("... berikut:")."""
+    out = [False] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        f, t = feats[i], blocks[i].text.rstrip()
+        if t.endswith(":") and f.words >= _LIST_INTRO_WORDS and not (f.header or f.related or f.furniture):
+            j, items = i + 1, 0
+            while j < len(blocks) and j - i <= _MAX_LIST_ITEMS:
+                if _list_item(blocks[j], feats[j]):
+                    out[j], items = True, items + 1
+                elif not (feats[j].related or feats[j].furniture) or (j - i > 3 and not items):
+                    break  # an ad or "Baca juga" line may sit between the colon and its list
+                j += 1
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _list_item(b: Block, f: _Feat) -> bool:
+    if f.furniture or f.related or f.header or f.caption or f.prose or b.hint in ("nav", "footer", "related", "share"):
+        return False
+    return (f.bullet or bool(_NUMBERED.match(b.text)) or 2 <= f.words <= 30) and f.words <= 60
 
 
 def _next_prose(feats: list[_Feat], i: int) -> bool:
@@ -225,7 +266,15 @@ def _next_prose(feats: list[_Feat], i: int) -> bool:
 
 
 def _body_like(f: _Feat, b: Block) -> bool:
-    return f.prose and not f.caption and not f.related and not f.furniture and b.hint not in ("embed",)
+    if f.caption or f.related or f.furniture or b.hint == "embed" or _INITIALS.match(b.text):
+        return False
+    # a short closing sentence ('"Setuju," jawab peserta rapat.') is body too
+    opens = b.text[:1].isupper() or b.text[:1] in "\"“"
+    short_sentence = f.words >= 3 and opens and bool(_SENTENCE_END.search(b.text))
+    return f.prose or f.list_item or (short_sentence and not f.dup and not f.bullet and not is_credit_line(b.text))
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s*[\"”’']?\s*$")
 
 
 def clean(article: Article) -> Article:
@@ -310,6 +359,8 @@ def _classify_in_body(article: Article, blocks: list[Block], feats: list[_Feat],
         kind = f.furniture
     elif b.hint in ("nav", "footer", "aside", "share", "comment", "ad", "embed"):
         kind = {"aside": "related_link", "ad": "advertisement", "share": "share_follow"}.get(b.hint, b.hint)
+    elif f.list_item:
+        kind = ""  # an item of a list the article introduced ("... berikut:")
     elif f.bullet and not f.prose:
         kind = "related_link" if f.words >= 4 else "navigation"
     elif f.dup and not f.prose:
