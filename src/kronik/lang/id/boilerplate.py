@@ -29,7 +29,8 @@ RELATED_HEADER = (
 #: Page furniture recognised by its wording, by kind.
 FURNITURE: dict[str, tuple[str, ...]] = {
     "pagination": (
-        r"^halaman\s+\d+\s*(/|dari|of)\s*\d+$",
+        r"^(halaman|page)\s+\d+\s*(/|dari|of)\s*\d+$",
+        r"^(halaman|page)\s*:?\s*\d+(\s+\d+)*(\s+(selanjutnya|berikutnya|next)\s*[»›>]*)?$",
         r"^(halaman|page)\s+(selanjutnya|berikutnya|sebelumnya|next|\d+)\s*[»›>]*$",
         r"^(selanjutnya|berikutnya|sebelumnya|next|prev(ious)?|load more\.*|tampilkan semua|lihat semua)\s*[»›>«]*$",
         r"^[«‹<]?\s*\d+(\s+\d+){1,12}\s*[»›>]?$",
