@@ -22,7 +22,9 @@ app = typer.Typer(help="kronik: a checkable chronicle from Indonesian online new
 eval_app = typer.Typer(help="Score a stage against gold data (precision, recall, F1, accuracy).", no_args_is_help=True)
 bench_app = typer.Typer(help="Measure a stage's throughput.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+train_app = typer.Typer(help="Train kronik's models from the data in ../shared.", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
+app.add_typer(train_app, name="train")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
@@ -228,6 +230,27 @@ def stats(db: DbOpt = DEFAULT_DB) -> None:
         out.print(f"[red]failed[/red] {source}: {reason}")
 
 
+@app.command("entities")
+def list_entities(
+    db: DbOpt = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", help="PER, ORG or LOC.")] = None,
+    name: Annotated[str | None, typer.Option(help="Part of a name or spelling.")] = None,
+    limit: Annotated[int, typer.Option(help="Most entities shown.")] = 50,
+) -> None:
+    """Entities across the stored articles: type, spellings seen, article count, first and last seen."""
+    if not Path(db).exists():
+        _fail(f"{db}: no such database (create it with kronik ingest)")
+    with Store(db) as store:
+        rows = store.entities(type_, name, limit)
+    if not rows:
+        err.print("no entities")
+        raise typer.Exit(1)
+    table = Table("entity", "type", "id", "spellings seen", "articles", "first seen", "last seen")
+    for r in rows:
+        table.add_row(r["name"], r["type"], r["entity_id"], r["seen"], str(r["articles"]), (r["first"] or "")[:10], (r["last"] or "")[:10])
+    out.print(table)
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     gold: Annotated[Path, typer.Option("--gold", help="Gold file in the format of shared/gold/seeds.gold.json.")],
@@ -280,6 +303,75 @@ def bench_extraction(
     if len(html) == 2:
         k, t = html["kronik (HTML)"], html["trafilatura.extract (HTML)"]
         out.print(f"HTML: kronik {k.per_core:.1f}/s vs trafilatura {t.per_core:.1f}/s per core: ratio {k.per_core / t.per_core:.2f}")
+
+
+@bench_app.command("entities")
+def bench_entities(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    limit: Annotated[int, typer.Option(help="Articles of detik-summ-1000 to run the stage on.")] = 300,
+) -> None:
+    """Tokens per second per core for the whole entity stage, and the model's load time."""
+    from kronik.bench.entities import bench
+
+    if not shared.exists():
+        _fail(f"{shared}: no such folder (pass --shared)")
+    r = bench(shared, limit)
+    out.print(
+        f"model load: {r.load_s:.2f} s; entity stage: {r.articles} articles, {r.tokens} tokens in {r.cpu_s:.1f} CPU s: "
+        f"[bold]{r.tokens / r.cpu_s:.0f} tokens/s per core[/bold] ({r.articles / r.cpu_s:.1f} articles/s), "
+        f"{r.entities} entities"
+    )
+
+
+@train_app.command("ner")
+def train_ner(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    work: Annotated[Path, typer.Option(help="Folder for training data and checkpoints.")] = Path("build/ner"),
+    output: Annotated[Path | None, typer.Option(help="Where to install the model (default: inside the package).")] = None,
+    corpus: Annotated[list[str] | None, typer.Option("--corpus", help="Train on these corpora only.")] = None,
+    max_epochs: Annotated[int | None, typer.Option(help="Override the config's epoch limit.")] = None,
+    pretrain: Annotated[bool, typer.Option(help="First pretrain the tok2vec on raw news text (slower, better).")] = False,
+    init_tok2vec: Annotated[Path | None, typer.Option(help="Start from these pretrained tok2vec weights.")] = None,
+) -> None:
+    """Train the Indonesian NER model (PER, ORG, LOC) on the NER corpora and install it with its model card."""
+    from kronik.ner.train import DEFAULT_TRAIN, MODEL_DIR, train
+
+    if not shared.exists():
+        _fail(f"{shared}: no such folder (pass --shared)")
+    rep = train(
+        shared, work, output or MODEL_DIR, corpus or DEFAULT_TRAIN, max_epochs,
+        progress=lambda m: err.print(m), init_tok2vec=init_tok2vec, do_pretrain=pretrain,
+    )  # fmt: skip
+    out.print(f"trained on {rep.train_sentences} sentences in {rep.seconds / 60:.1f} min; model at {output or MODEL_DIR}")
+
+
+@eval_app.command("ner")
+def eval_ner(
+    dataset: Annotated[str, typer.Option(help="idner-news-2k, nerui, nerugm, nergrit, nerp, or all.")] = "all",
+    split: Annotated[str, typer.Option(help="dev or test.")] = "test",
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    model: Annotated[Path | None, typer.Option(help="A model folder (default: the packaged one).")] = None,
+) -> None:
+    """Entity-level precision, recall and F1 (exact span and type) on a corpus split."""
+    from kronik.ner.corpora import CORPORA, LABELS
+    from kronik.ner.evaluate import evaluate
+
+    names = list(CORPORA) if dataset == "all" else [dataset]
+    if any(n not in CORPORA for n in names) or split not in ("dev", "test", "train"):
+        raise typer.BadParameter(f"--dataset is one of {', '.join(CORPORA)} or all; --split dev or test")
+    table = Table("dataset", "split", "P", "R", "F1", *[f"F1 {lab}" for lab in LABELS], "published F1")
+    for name in names:
+        try:
+            sc = evaluate(shared, name, split, str(model) if model else None, lower=CORPORA[name].lowercased)
+        except FileNotFoundError as e:
+            _fail(str(e))
+            return
+        p, r, f = sc.prf
+        table.add_row(
+            name, split, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", *[f"{sc.type_prf(lab)[2]:.3f}" for lab in LABELS],
+            CORPORA[name].published,
+        )  # fmt: skip
+    out.print(table)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,16 +11,18 @@ from collections.abc import Iterable, Iterator
 
 from kronik.data import Article
 from kronik.errors import InputError
-from kronik.pipeline import run
+from kronik.pipeline import STAGES, Stage, run
 from kronik.stages.identity import article_id
 from kronik.stages.ingest import IngestOptions, read_inputs
 from kronik.stages.language import EXTRACTED
 
 
-def extract(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[Article | InputError]:
+def extract(
+    paths: Iterable[str], options: IngestOptions | None = None, stages: tuple[Stage, ...] = STAGES
+) -> Iterator[Article | InputError]:
     """Articles (and input errors) from ``paths``; all pages of a paginated article come out joined."""
     pending: dict[str, list[Article]] = {}
-    for item in run(read_inputs(paths, options)):
+    for item in run(read_inputs(paths, options), stages):
         problem = not_an_article(item) if isinstance(item, Article) else None
         if problem:
             yield InputError(item.source, problem)

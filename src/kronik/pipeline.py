@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kronik.data import Article
 from kronik.errors import InputError, StageError
 from kronik.stages.clean import clean
+from kronik.stages.entities import entities
 from kronik.stages.identity import identity
 from kronik.stages.language import language
 from kronik.stages.metadata import metadata
@@ -37,7 +38,10 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage("language.v1", language, ("paragraphs", "title"), ("language", "language_confidence")),
     Stage("identity.v1", identity, ("url", "title", "outlet", "published"), ("id",)),
+    Stage("entities.v1", entities, ("paragraphs", "photo_credits"), ("entities",)),
 )
+#: The stages of article extraction alone (issue 2's record), without the NLP stages that follow.
+EXTRACTION_STAGES: tuple[Stage, ...] = STAGES[:4]
 
 _INGEST_ASSIGNS = ("blocks", "source", "url", "input_format")
 

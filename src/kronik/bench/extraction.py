@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kronik.data import Article
 from kronik.errors import InputError
-from kronik.pipeline import process
+from kronik.pipeline import EXTRACTION_STAGES, process
 from kronik.stages.ingest import IngestOptions, page_article, read_inputs
 
 
@@ -66,7 +66,7 @@ def bench_records(path: Path, limit: int | None = None) -> BenchResult:
         for i, item in enumerate(read_inputs([str(path)], IngestOptions())):
             if limit is not None and i >= limit:
                 return
-            yield item if isinstance(item, InputError) else process(item)
+            yield item if isinstance(item, InputError) else process(item, EXTRACTION_STAGES)
 
     return _timed(f"text records ({path.name})", work())
 
@@ -85,7 +85,7 @@ def bench_html(paths: list[Path], repeat: int = 5) -> tuple[BenchResult, BenchRe
         for _ in range(repeat):
             for source, data in pages:
                 try:
-                    yield process(page_article(source, data, "html"))
+                    yield process(page_article(source, data, "html"), EXTRACTION_STAGES)
                 except InputError as err:
                     yield err
 

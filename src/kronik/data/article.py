@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: Kinds of text the cleaner takes out of a page; each removed piece carries one of them.
 REMOVED_KINDS = (
@@ -110,6 +110,7 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     related_headlines: list[str] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # working state, not serialised
     raw_text: str = field(default="", repr=False)
@@ -165,6 +166,7 @@ class Article:
             "body": self.body,
             "removed": [r.to_dict() for r in self.removed],
             "related_headlines": list(self.related_headlines),
+            "entities": [dict(e) for e in self.entities],
             "warnings": list(self.warnings),
             "content_hash": self.content_hash(),
         }
@@ -183,6 +185,7 @@ class Article:
         p = d.get("page")
         art.page = Page(p["number"], p.get("of")) if p else None
         art.removed = [Removed(r["kind"], r["text"]) for r in d.get("removed") or []]
+        art.entities = [dict(e) for e in d.get("entities") or []]
         return art
 
 

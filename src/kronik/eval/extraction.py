@@ -174,13 +174,14 @@ def evaluate(gold_path: str | Path, root: str | Path | None = None, form: str = 
     """Extract the gold's inputs (from ``root`` or where they are found) and score the records."""
     from kronik.corpus import extract
     from kronik.data import Article
+    from kronik.pipeline import EXTRACTION_STAGES
 
     entries = [e for e in load_gold(gold_path) if form == "both" or e.get("form", form) == form]
     base = resolve_inputs(entries, gold_path, root)
 
     def records(paths: list[str]) -> list[dict[str, Any]]:
         out = []
-        for a in extract(paths):
+        for a in extract(paths, stages=EXTRACTION_STAGES):
             if isinstance(a, Article):
                 d = a.to_dict()
                 path, _, n = d["source"].partition("#")

@@ -47,6 +47,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
         """,
     ),
+    (
+        "0002_entity_mentions",
+        """
+        CREATE TABLE entity_mentions (
+            article_id TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            mention TEXT NOT NULL,
+            published TEXT
+        );
+        CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+        CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+        """,
+    ),
 ]
 
 

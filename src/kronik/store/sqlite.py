@@ -130,6 +130,15 @@ class Store:
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title or "", article.body)
         )
+        self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article.id,))
+        self.conn.executemany(
+            "INSERT INTO entity_mentions (article_id, entity_id, name, type, mention, published) VALUES (?,?,?,?,?,?)",
+            [
+                (article.id, e["id"], e["name"], e["type"], m["text"], article.published)
+                for e in article.entities
+                for m in e["mentions"]
+            ],
+        )
 
     def record_failure(self, source: str, reason: str) -> None:
         self.begin()
@@ -187,6 +196,23 @@ class Store:
             "languages": [tuple(r) for r in one(
                 "SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC")],
         }  # fmt: skip
+
+    def entities(self, type_: str | None = None, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Entities over all stored articles: canonical name, type, spellings seen, article count, first and last seen."""
+        where, args = [], []
+        if type_:
+            where.append("type = ?")
+            args.append(type_.upper())
+        if name:
+            where.append("(name LIKE ? OR mention LIKE ?)")
+            args += [f"%{name}%", f"%{name}%"]
+        sql = (
+            "SELECT entity_id, name, type, group_concat(DISTINCT mention) AS seen, count(DISTINCT article_id) AS articles, "
+            "min(published) AS first, max(published) AS last FROM entity_mentions "
+            + ("WHERE " + " AND ".join(where) if where else "")
+            + " GROUP BY entity_id ORDER BY articles DESC, name LIMIT ?"
+        )
+        return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
 
     def failures(self) -> list[tuple[str, str]]:
         return [(r["source"], r["reason"]) for r in self.conn.execute("SELECT source, reason FROM failures ORDER BY source")]

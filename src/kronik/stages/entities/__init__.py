@@ -1,0 +1,229 @@
+"""Stage ``entities.v1``: people, organisations and places in the body, each linked to one identity.
+
+Mentions come from the trained recogniser (``kronik/models/ner-id``) and from the registry's aliases
+(so that "Belarusia" or "#Rusia" is found even where the model misses it). Each mention is linked:
+exact alias, then a near alias (rapidfuzz), then an earlier, longer name in the same article
+("Polishchuk" -> "Aleksey Polishchuk", "Kokcharoc" -> "Alex Kokcharox"), then a social-media handle of
+the page that spells the name ("@AlexKokcharov" -> "Alex Kokcharov"); what stays unknown gets a local
+id from its name. Only the body is read: related headlines, menus and captions never give entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from kronik.data import Article
+from kronik.stages.clean import DATELINE
+from kronik.stages.entities.registry import Entry, Registry, load_registry, norm
+
+#: Titles and roles printed before a name; stripped before linking ("Presiden Lukashenko").
+TITLES = re.compile(
+    r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
+    r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kolonel|kapten|mayor|gubernur|wali\s+kota|bupati|"
+    r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
+    r"senator|anggota|komandan|panglima|kapolri|kapolda|kapolres|jaksa\s+agung|analis|pejabat|sekjen|dirut)\b\.?\s*",
+    re.IGNORECASE,
+)
+#: A mention followed by a speech or action verb: a capital standing for its government ("Moskow memperingatkan").
+_GOVERNMENT_VERB = re.compile(
+    r"^\s*(?:juga\s+|telah\s+|sudah\s+|pun\s+)?(?:mengatakan|menyatakan|memperingatkan|menegaskan|menuduh|menolak|"
+    r"meminta|mendesak|mengancam|menyerukan|membantah|mengklaim|mengecam|menuntut|berencana|memutuskan|menyetujui|"
+    r"mengumumkan|mengizinkan|membolehkan|melarang|menjatuhkan|mengirim)\b",
+    re.IGNORECASE,
+)
+_ROLE_NOUN = (
+    r"(?:presiden|wakil\s+presiden|perdana\s+menteri|menteri|menlu|menhan|kanselir|juru\s+bicara|jubir|kepala|ketua|"
+    r"direktur|sekretaris|gubernur|wali\s+kota|bupati|komandan|panglima|pejabat|analis|pengamat|peneliti|pakar|ahli|"
+    r"dosen|guru\s+besar|diplomat|duta\s+besar|dubes|anggota|wakil|penasihat|staf|koresponden|wartawan|jurnalis|"
+    r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|senator|raja|ratu)"
+)
+# "Serhiy Popko, Kepala Administrasi Militer Kyiv," / "Alex Kokcharox, seorang analis risiko negara yang ..."
+_ROLE_AFTER = re.compile(
+    r"^,\s+(?:seorang\s+|sang\s+|selaku\s+|yakni\s+)?(?P<role>" + _ROLE_NOUN + r"\b[^,.;:()\"“”]{0,80}?)(?=\s+yang\b|[,.;:)]|$)",
+    re.IGNORECASE,
+)
+# "Presiden Rusia Vladimir Putin", "Menteri Luar Negeri Rusia Sergey Lavrov"
+_ROLE_BEFORE = re.compile(
+    r"(?P<role>\b" + _ROLE_NOUN + r"(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam|pertahanan|keuangan))*)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)")
+#: Lowest rapidfuzz ratio for two spellings in one article to be one person ("Kokcharox"/"Kokcharoc").
+SAME_DOC_FUZZY_MIN = 80
+
+
+@dataclass
+class _Cluster:
+    name: str
+    type: str
+    entry: Entry | None = None
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    government: bool = False
+
+
+def _model():
+    from kronik.ner.evaluate import load_model
+
+    return load_model()
+
+
+#: Lower-case words that belong to names ("bin", "van"); other lower-case words opening a span do not.
+_NAME_PARTICLES = {"bin", "binti", "van", "von", "der", "al", "el", "da", "di", "la", "le", "dos", "ibn"}
+
+
+def _strip_title(text: str) -> str:
+    prev = None
+    while prev != text:
+        prev, text = text, TITLES.sub("", text)
+        text = re.sub(r"^de\s+(?:facto|jure)\s+", "", text, flags=re.IGNORECASE)
+        words = text.split()
+        while len(words) > 1 and words[0].islower() and words[0] not in _NAME_PARTICLES:
+            words = words[1:]  # "penguasa", "unit", "de facto": not part of the name
+        text = " ".join(words)
+    return text.strip(" ,.'\"“”")
+
+
+#: Longest text given to the model at once (characters); longer paragraphs are cut at sentence ends.
+MAX_CHUNK = 20_000
+
+
+def _chunks(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """(offset in body, text) pieces: paragraphs, a very long one cut at sentence ends."""
+    out, offset = [], 0
+    for p in paragraphs:
+        pos = 0
+        while len(p) - pos > MAX_CHUNK:
+            cut = p.rfind(". ", pos, pos + MAX_CHUNK)
+            cut = cut + 1 if cut > pos else pos + MAX_CHUNK
+            out.append((offset + pos, p[pos:cut]))
+            pos = cut
+        out.append((offset + pos, p[pos:]))
+        offset += len(p) + 2  # paragraphs are joined by a blank line
+    return out
+
+
+def find_mentions(paragraphs: list[str], registry: Registry) -> list[tuple[int, int, str]]:
+    """(start, end, type) character spans of names in the body: the model's, then registry aliases it missed."""
+    nlp = _model()
+    body = "\n\n".join(paragraphs)
+    chunks = _chunks(paragraphs)
+    found = []
+    for (offset, _), doc in zip(chunks, nlp.pipe((t for _, t in chunks), batch_size=64), strict=True):
+        found += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
+    taken = [(a, b) for a, b, _ in found]
+    for m in _CAPITALISED_RUN.finditer(body):
+        for a, b in _subspans(m):
+            entry = registry.lookup(body[a:b])
+            if entry is not None and not any(x < b and a < y for x, y in taken):
+                found.append((a, b, entry.type))
+                taken.append((a, b))
+    return sorted(found)
+
+
+_CAPITALISED_RUN = re.compile(r"#?[A-Z][\w'-]*(?:\s+#?[A-Z][\w'-]*){0,5}")
+
+
+def _subspans(m: re.Match[str]) -> list[tuple[int, int]]:
+    """Character spans of every run of words inside a capitalised run, longest first."""
+    words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group(0))]
+    spans = [(words[i][0], words[j][1]) for i in range(len(words)) for j in range(i, len(words))]
+    return sorted(spans, key=lambda s: s[0] - s[1])
+
+
+def entities(article: Article) -> Article:
+    """Fill ``article.entities`` from its body."""
+    body = article.body
+    if not body.strip():
+        article.entities = []
+        return article
+    registry = load_registry()
+    handles = [_split_handle(h) for r in article.photo_credits for h in _HANDLE.findall(r)]
+    clusters: list[_Cluster] = []
+    dateline = DATELINE.match(article.paragraphs[0])
+    skip_to = dateline.end() if dateline else 0  # the outlet's own dateline names no actor
+    for start, end, label in find_mentions(article.paragraphs, registry):
+        if start < skip_to:
+            continue
+        text = body[start:end]
+        key = _strip_title(text)
+        if len(key) < 2 or key.isdigit():
+            continue
+        cluster = _link(key, label, clusters, registry, handles)
+        cluster.mentions.append({"text": text, "start": start, "end": end})
+        if cluster.type == "PER":
+            _add_role(cluster, body, start, end)
+        if cluster.entry and cluster.entry.capital_of and _GOVERNMENT_VERB.match(body[end : end + 40]):
+            cluster.government = True
+    article.entities = [_to_dict(c) for c in clusters]
+    return article
+
+
+def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> None:
+    """The role the article gives a person, printed right after ("X, Kepala ...") or before ("Presiden Rusia X")."""
+    m = _ROLE_AFTER.match(body[end : end + 120])
+    role = m.group("role") if m else None
+    if role is None:
+        before = _ROLE_BEFORE.search(body[max(0, start - 80) : start])
+        role = before.group("role") if before and before.group("role")[:1].isupper() else None
+    if role:
+        role = re.sub(r"\s+", " ", role).strip(" ,")
+        if role.lower() not in (r.lower() for r in cluster.roles):
+            cluster.roles.append(role)
+
+
+def _split_handle(handle: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle)
+
+
+def _link(key: str, label: str, clusters: list[_Cluster], registry: Registry, handles: list[str]) -> _Cluster:
+    entry = registry.lookup(key) or registry.fuzzy(key, label if label in ("PER", "ORG", "LOC") else None)
+    if entry is not None:
+        for c in clusters:
+            if c.entry is entry:
+                return c
+        c = _Cluster(entry.name, entry.type, entry)
+        clusters.append(c)
+        return c
+    nkey = norm(key)
+    for c in clusters:  # a name already seen in this article, in full or in part
+        names = {norm(c.name), *(norm(_strip_title(m["text"])) for m in c.mentions)}
+        if nkey in names or (c.type == label == "PER" and any(_part_of(nkey, n) for n in names)):
+            return c
+        if c.type == label and any(fuzz.ratio(nkey, n) >= SAME_DOC_FUZZY_MIN for n in names if len(n) >= 6):
+            return c
+    name = key
+    for h in handles:  # the page's own handle spells the name right ("@AlexKokcharov")
+        if fuzz.ratio(norm(h), nkey) >= SAME_DOC_FUZZY_MIN:
+            name = h
+    c = _Cluster(name, label)
+    clusters.append(c)
+    return c
+
+
+def _part_of(short: str, full: str) -> bool:
+    """"polishchuk" is part of "aleksey polishchuk"; a surname may also be misspelled ("kokcharoc")."""
+    parts = full.split()
+    if len(parts) < 2 or " " in short:
+        return False
+    return any(short == p or (len(p) >= 6 and fuzz.ratio(short, p) >= SAME_DOC_FUZZY_MIN) for p in parts[1:])
+
+
+def _to_dict(c: _Cluster) -> dict[str, Any]:
+    e = c.entry
+    ident = e.id if e else f"local:{re.sub(r'[^a-z0-9]+', '-', c.name.casefold()).strip('-')}"
+    out: dict[str, Any] = {
+        "id": ident,
+        "name": c.name,
+        "type": c.type,
+        "wikidata": e.wikidata if e else None,
+        "mentions": c.mentions,
+        "roles": c.roles,
+    }
+    if c.government and e is not None and e.capital_of:
+        out["stands_for"] = e.capital_of
+    return out

@@ -1,0 +1,105 @@
+"""The registry of canonical entities: countries and territories from CLDR (babel), extended and joined
+by the curated list in ``lang/id/entities.json`` and by any file a user gives.
+
+Lookup is by normalised alias (case-folded, "#"/"@" dropped, spaces collapsed); near misses go through
+rapidfuzz (transliterations and misspellings: Zelenskyy/Zelensky, Lukasenko/Lukashenko).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+#: Lowest rapidfuzz ratio (0–100) at which a mention is taken as a misspelling of a registry alias.
+#: 88 accepts "Lukasenko"/"Lukashenko" (one letter dropped) and rejects "Austria"/"Australia".
+FUZZY_MIN = 88
+#: Aliases shorter than this are matched exactly only (fuzzy matching of "AS" or "UE" finds anything).
+FUZZY_MIN_LEN = 6
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    capital_of: str | None = None
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lstrip("#@").replace("’", "'")).casefold()
+
+
+class Registry:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.by_alias: dict[str, Entry] = {}
+        for e in entries:
+            for a in {e.name, *e.aliases}:
+                self.by_alias.setdefault(norm(a), e)
+        self._fuzzy_keys = [k for k in self.by_alias if len(k) >= FUZZY_MIN_LEN]
+
+    def lookup(self, text: str) -> Entry | None:
+        return self.by_alias.get(norm(text))
+
+    def fuzzy(self, text: str, type_: str | None = None) -> Entry | None:
+        key = norm(text)
+        if len(key) < FUZZY_MIN_LEN:
+            return None
+        hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+        if hit is None:
+            return None
+        entry = self.by_alias[hit[0]]
+        return entry if type_ is None or entry.type == type_ else None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def _cldr_countries() -> dict[str, Entry]:
+    from babel import Locale
+
+    ids, ens = Locale.parse("id").territories, Locale.parse("en").territories
+    out = {}
+    for code, name in ids.items():
+        if len(code) != 2 or not code.isalpha() or code in ("ZZ", "XA", "XB", "EU", "EZ", "UN", "QO"):
+            continue
+        e = Entry(id=f"country:{code}", name=name, type="LOC", aliases={name})
+        if code in ens:
+            e.aliases.add(ens[code])
+        out[code] = e
+    return out
+
+
+def _read_curated(data: dict, countries: dict[str, Entry], entries: list[Entry]) -> None:
+    by_name = {e.name: e for e in entries}
+    for item in data.get("entities", []):
+        code = item.get("country")
+        e = countries.get(code) if code else by_name.get(item["name"])
+        if e is None:
+            e = Entry(id=item.get("wikidata") or f"kronik:{_slug(item['name'])}", name=item["name"], type=item["type"])
+            entries.append(e)
+            by_name[e.name] = e
+        e.name = item["name"]
+        e.aliases.update([item["name"], *item.get("aliases", [])])
+        e.wikidata = item.get("wikidata") or e.wikidata
+        e.capital_of = item.get("capital_of")
+
+
+@lru_cache(maxsize=4)
+def load_registry(extra: str | None = None) -> Registry:
+    """CLDR countries + the packaged curated list + ``extra`` (a JSON file in the same format)."""
+    countries = _cldr_countries()
+    entries = list(countries.values())
+    _read_curated(json.loads(resources.files("kronik.lang.id").joinpath("entities.json").read_text("utf-8")), countries, entries)
+    if extra:
+        _read_curated(json.loads(Path(extra).read_text("utf-8")), countries, entries)
+    return Registry(entries)

@@ -1,0 +1,85 @@
+"""Entities: recognised in the body, linked to one identity, with roles; nothing from boilerplate."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronik.corpus import extract
+from kronik.data import Article
+from kronik.ner.train import MODEL_DIR
+from kronik.stages.entities.registry import load_registry
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package")
+
+PAGE = """Beranda
+Internasional
+
+Lukasenko Tolak Kirim Pasukan, Moskow Kecewa
+
+Senin, 6 Maret 2023 09:00 WIB
+Penulis: Rina Lestari | Editor: Dodi Saputra
+Foto: Twitter/@AndriyKovalenko
+
+MINSK, CONTOH.COM - Presiden Belarus Alexander Lukashenko menolak mengirim pasukan ke Ukraina, kata juru bicaranya kepada kantor berita Belta pada Senin.
+
+Moskow memperingatkan bahwa keputusan itu dapat merusak hubungan kedua negara, menurut pernyataan Kementerian Luar Negeri Rusia.
+
+Andriy Kovalenko, seorang analis militer di Kyiv, mengatakan Lukasenko tidak ingin terseret lebih jauh ke dalam perang.
+
+"Minsk tahu risikonya," kata Kovalenko kepada wartawan. Presiden Rusia Vladimir Putin belum memberikan tanggapan.
+
+Baca juga: Zelensky Temui Pemimpin Uni Eropa di Brussels
+
+Sementara itu, #Belarusia menjadi topik populer di media sosial sepanjang hari.
+"""
+
+
+@pytest.fixture(scope="module")
+def art(tmp_path_factory) -> Article:
+    p = tmp_path_factory.mktemp("e") / "lukashenko.txt"
+    p.write_text(PAGE, encoding="utf-8")
+    (a,) = [x for x in extract([str(p)]) if isinstance(x, Article)]
+    return a
+
+
+def _by_name(art: Article) -> dict[str, dict]:
+    return {e["name"]: e for e in art.entities}
+
+
+def test_canonical_names_and_spellings(art):
+    ents = _by_name(art)
+    luka = ents["Alexander Lukashenko"]
+    assert luka["type"] == "PER"
+    assert {m["text"] for m in luka["mentions"]} >= {"Alexander Lukashenko", "Lukasenko"}
+    assert "Belarus" in ents and any(m["text"] == "#Belarusia" or m["text"] == "Belarusia" for m in ents["Belarus"]["mentions"])
+    assert ents["Vladimir Putin"]["wikidata"] == "Q7747"
+    assert ents["Moskow"].get("stands_for") == "Rusia"
+
+
+def test_short_name_resolved_in_document_and_roles(art):
+    ents = _by_name(art)
+    kov = ents["Andriy Kovalenko"]
+    assert {m["text"] for m in kov["mentions"]} >= {"Andriy Kovalenko", "Kovalenko"}
+    assert any("analis militer" in r for r in kov["roles"])
+    assert "Presiden Rusia" in ents["Vladimir Putin"]["roles"]
+
+
+def test_offsets_point_into_the_body(art):
+    for e in art.entities:
+        for m in e["mentions"]:
+            assert art.body[m["start"] : m["end"]] == m["text"]
+
+
+def test_nothing_from_related_headlines(art):
+    names = {e["name"] for e in art.entities}
+    assert "Zelensky" not in names and "Volodymyr Zelensky" not in names and "Brussels" not in names
+
+
+def test_registry_has_cldr_countries_and_aliases():
+    reg = load_registry()
+    assert reg.lookup("Belarusia").name == "Belarus"
+    assert reg.lookup("#Rusia").name == "Rusia"
+    assert reg.lookup("AS").name == "Amerika Serikat"
+    assert reg.lookup("Jepang").type == "LOC"
+    assert reg.fuzzy("Zelenskyi", "PER").name == "Volodymyr Zelensky"
+    assert reg.fuzzy("Australia", "LOC").name == "Australia"
