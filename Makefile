@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint venv clean eval bench
+.PHONY: demo test lint venv clean eval bench model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,10 +32,16 @@ eval: $(STAMP)
 	$(BIN)/kronik eval extraction --gold ../shared/gold/seeds.gold.json
 	$(BIN)/kronik eval extraction --gold ../shared/gold/anpandu-dev.gold.json
 	$(BIN)/kronik eval extraction --gold gold/dev-tabular.gold.json
-	$(BIN)/kronik eval extraction --gold samples/samples.gold.json
+	$(BIN)/kronik eval extraction --gold samples/samples.gold.json --root .
+	$(BIN)/kronik eval ner --dataset all --split test
+
+# Retrain the NER model shipped in src/kronik/models/ner-id (about half an hour on one core).
+model: $(STAMP)
+	$(BIN)/kronik train ner --shared ../shared --pretrain
 
 bench: $(STAMP)
 	$(BIN)/kronik bench extraction
+	$(BIN)/kronik bench entities
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache demo.db

@@ -65,6 +65,9 @@ def _render(d: dict) -> str:
     ]
     if d.get("cited_media"):
         lines.append(f"cited media: {', '.join(d['cited_media'])}")
+    if d.get("entities"):
+        shown = ", ".join(f"{e['name']} ({e['type']}×{len(e['mentions'])})" for e in d["entities"][:15])
+        lines.append(f"entities: {shown}")
     if d.get("lead"):
         lines.append(f"[italic]{d['lead']}[/italic]")
     lines.append("")
@@ -279,6 +282,23 @@ def eval_extraction(
         for name, fs in report.fields.items():
             for key in fs.misses:
                 out.print(f"[yellow]{name}[/yellow] wrong: {key}")
+
+
+@eval_app.command("entities")
+def eval_entities(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file listing entities per article (seeds.gold.json format).")],
+    root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
+) -> None:
+    """Document-level P/R/F1 of canonical entities against gold (name only, and name + type)."""
+    from kronik.eval.entities import evaluate_entities
+
+    try:
+        untyped, typed = evaluate_entities(gold, root)
+    except KronikError as e:
+        _fail(str(e))
+        return
+    for label, m in (("name only", untyped), ("name + type", typed)):
+        out.print(f"entities ({label}): P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f}  (tp {m.tp}, fp {m.fp}, fn {m.fn})")
 
 
 @bench_app.command("extraction")

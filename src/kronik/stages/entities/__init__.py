@@ -144,6 +144,7 @@ def entities(article: Article) -> Article:
     registry = load_registry()
     handles = [_split_handle(h) for r in article.photo_credits for h in _HANDLE.findall(r)]
     clusters: list[_Cluster] = []
+    role_orgs: list[tuple[int, int]] = []
     dateline = DATELINE.match(article.paragraphs[0])
     skip_to = dateline.end() if dateline else 0  # the outlet's own dateline names no actor
     for start, end, label in find_mentions(article.paragraphs, registry):
@@ -156,24 +157,48 @@ def entities(article: Article) -> Article:
         cluster = _link(key, label, clusters, registry, handles)
         cluster.mentions.append({"text": text, "start": start, "end": end})
         if cluster.type == "PER":
-            _add_role(cluster, body, start, end)
+            org = _add_role(cluster, body, start, end)
+            if org is not None:
+                role_orgs.append(org)
         if cluster.entry and cluster.entry.capital_of and _GOVERNMENT_VERB.match(body[end : end + 40]):
             cluster.government = True
-    article.entities = [_to_dict(c) for c in clusters]
+    for a, b in role_orgs:  # "Kepala Administrasi Militer Kyiv": the body the person heads
+        inside = [(c, m) for c in clusters for m in c.mentions if a < m["end"] and m["start"] < b]
+        if all(a <= m["start"] and m["end"] <= b for _, m in inside):  # only names within it ("Kyiv")
+            for c, m in inside:
+                c.mentions.remove(m)
+            _link(body[a:b], "ORG", clusters, registry, []).mentions.append({"text": body[a:b], "start": a, "end": b})
+    article.entities = [_to_dict(c) for c in clusters if c.mentions]
     return article
 
 
-def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> None:
-    """The role the article gives a person, printed right after ("X, Kepala ...") or before ("Presiden Rusia X")."""
+def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> tuple[int, int] | None:
+    """Keep the role the article gives a person, printed right after ("X, Kepala ...") or before
+    ("Presiden Rusia X"); returns the span of an organisation the role names, if any."""
     m = _ROLE_AFTER.match(body[end : end + 120])
-    role = m.group("role") if m else None
-    if role is None:
-        before = _ROLE_BEFORE.search(body[max(0, start - 80) : start])
-        role = before.group("role") if before and before.group("role")[:1].isupper() else None
-    if role:
-        role = re.sub(r"\s+", " ", role).strip(" ,")
-        if role.lower() not in (r.lower() for r in cluster.roles):
-            cluster.roles.append(role)
+    span = (end + m.start("role"), end + m.end("role")) if m else None
+    if span is None:
+        lo = max(0, start - 80)
+        before = _ROLE_BEFORE.search(body[lo:start])
+        if before and before.group("role")[:1].isupper():
+            span = (lo + before.start("role"), lo + before.end("role"))
+    if span is None:
+        return None
+    role = re.sub(r"\s+", " ", body[span[0] : span[1]]).strip(" ,")
+    if role.lower() not in (r.lower() for r in cluster.roles):
+        cluster.roles.append(role)
+    head = _ROLE_HEAD.match(body[span[0] : span[1]])
+    if head:
+        return span[0] + head.start("org"), span[0] + head.end("org")
+    return None
+
+
+# The organisation a role names: "Kepala Administrasi Militer Kyiv", "Juru Bicara Kementerian Luar Negeri".
+_ROLE_HEAD = re.compile(
+    r"^(?:kepala|ketua|direktur|juru\s+bicara|jubir|sekretaris|komandan|panglima|pemimpin|wakil\s+ketua)\s+"
+    r"(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _split_handle(handle: str) -> str:
