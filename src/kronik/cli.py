@@ -379,7 +379,6 @@ def eval_ner(
     names = list(CORPORA) if dataset == "all" else [dataset]
     if any(n not in CORPORA for n in names) or split not in ("dev", "test", "train"):
         raise typer.BadParameter(f"--dataset is one of {', '.join(CORPORA)} or all; --split dev or test")
-    table = Table("dataset", "split", "P", "R", "F1", *[f"F1 {lab}" for lab in LABELS], "published F1")
     for name in names:
         try:
             sc = evaluate(shared, name, split, str(model) if model else None, lower=CORPORA[name].lowercased)
@@ -387,11 +386,9 @@ def eval_ner(
             _fail(str(e))
             return
         p, r, f = sc.prf
-        table.add_row(
-            name, split, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", *[f"{sc.type_prf(lab)[2]:.3f}" for lab in LABELS],
-            CORPORA[name].published,
-        )  # fmt: skip
-    out.print(table)
+        per_type = "  ".join(f"{lab} {sc.type_prf(lab)[2]:.3f}" for lab in LABELS)
+        published = f"  (published: {CORPORA[name].published})" if CORPORA[name].published else ""
+        out.print(f"{name:14} {split:5} P={p:.3f} R={r:.3f} [bold]F1={f:.3f}[/bold]  {per_type}{published}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,6 +29,7 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("clean.v1", clean, ("blocks",), ("paragraphs", "removed", "related_headlines")),
+    Stage("language.v1", language, ("paragraphs",), ("language", "language_confidence")),
     Stage(
         "metadata.v1",
         metadata,
@@ -36,7 +37,6 @@ STAGES: tuple[Stage, ...] = (
         ("title", "lead", "section", "outlet", "dateline_place", "published", "published_precision",
          "published_evidence", "authors", "editors", "photo_credits", "cited_media", "page"),
     ),
-    Stage("language.v1", language, ("paragraphs", "title"), ("language", "language_confidence")),
     Stage("identity.v1", identity, ("url", "title", "outlet", "published"), ("id",)),
     Stage("entities.v1", entities, ("paragraphs", "photo_credits"), ("entities",)),
 )

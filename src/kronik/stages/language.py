@@ -46,7 +46,7 @@ def detect(text: str) -> tuple[str | None, float]:
 
 
 def language(article: Article) -> Article:
-    text = " ".join([article.title or "", *article.paragraphs])
+    text = " ".join(article.paragraphs)
     code, confidence = detect(text)
     article.language, article.language_confidence = code, confidence
     if code is None:

@@ -203,7 +203,18 @@ def _set_outlet(article: Article) -> None:
     if outlet is None:
         outlet = _outlet_from_lines(article)
     if outlet is not None:
-        article.outlet = outlet
+        article.outlet = _language_edition(outlet, article.language)
+
+
+def _language_edition(outlet, language):
+    """An outlet's edition in the article's language ("Tempo" -> "Tempo English") when the registry lists one."""
+    from kronik.stages.metadata.outlet import outlet_channel
+
+    if language and language != "id":
+        edition = outlet_channel(outlet, language)
+        if edition is not None:
+            return edition
+    return outlet
 
 
 def _outlet_from_lines(article: Article):

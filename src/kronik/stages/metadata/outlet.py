@@ -86,6 +86,17 @@ def outlet_from_domain(domain: str) -> Outlet | None:
     return Outlet(name=channel or best.name, domain=domain if channel else best.domain, network=best.network)
 
 
+def outlet_channel(outlet: Outlet, channel: str) -> Outlet | None:
+    """The registry's channel ``channel`` (a subdomain key such as "en") of ``outlet``, if listed."""
+    entries, _ = _registry()
+    for e in entries:
+        if outlet.name == e.name or outlet.domain == e.domain:
+            name = dict(e.channels).get(channel)
+            if name:
+                return Outlet(name=name, domain=f"{channel}.{e.domain}", network=e.network)
+    return None
+
+
 def outlet_zone(outlet: Outlet) -> str | None:
     """The UTC offset an outlet of the registry publishes in (``timezone``, default WIB for Indonesia)."""
     if not outlet.domain:
