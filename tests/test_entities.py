@@ -83,3 +83,26 @@ def test_registry_has_cldr_countries_and_aliases():
     assert reg.lookup("Jepang").type == "LOC"
     assert reg.fuzzy("Zelenskyi", "PER").name == "Volodymyr Zelensky"
     assert reg.fuzzy("Australia", "LOC").name == "Australia"
+
+
+def test_odd_inputs_give_a_result_or_a_clear_warning(tmp_path):
+    caps = tmp_path / "caps.txt"
+    caps.write_text(
+        "BERANDA\n\nPRESIDEN TINJAU LOKASI BANJIR DI KALIMANTAN SELATAN\n\n"
+        "BANJARMASIN, CONTOH.COM - PRESIDEN JOKO WIDODO MENINJAU LOKASI BANJIR DI KABUPATEN BANJAR PADA SENIN PAGI, "
+        "DIDAMPINGI GUBERNUR DAN KEPALA BADAN NASIONAL PENANGGULANGAN BENCANA.\n\n"
+        "RIBUAN WARGA MASIH MENGUNGSI DI SEKOLAH DAN MASJID KARENA AIR BELUM SURUT SEJAK PEKAN LALU.\n"
+    )
+    numbers = tmp_path / "numbers.txt"
+    numbers.write_text("\n".join(f"{i} {i * 3} {i * 7}" for i in range(200)))
+    big = tmp_path / "big.txt"
+    para = "Pemerintah Kota Bandung membangun taman nomor {} di kawasan Dago, kata Wali Kota kepada wartawan di Balai Kota. "
+    paragraphs = [para.format(i) + para.format(i + 5000) for i in range(60)] + ["".join(para.format(1000 + i) for i in range(250))]
+    big.write_text("Judul Artikel Panjang Sekali\n\n" + "\n\n".join(paragraphs))  # one paragraph of 27k chars
+    items = list(extract([str(caps), str(numbers), str(big)]))
+    by_source = {i.source.split("/")[-1]: i for i in items}
+    assert isinstance(by_source["caps.txt"], Article) and not any("entities" in w for w in by_source["caps.txt"].warnings)
+    assert "no article body" in by_source["numbers.txt"].reason
+    big_art = by_source["big.txt"]
+    assert isinstance(big_art, Article) and len(big_art.body) > 40_000
+    assert any(e["name"] == "Bandung" or "Bandung" in e["name"] for e in big_art.entities)

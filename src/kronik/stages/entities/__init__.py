@@ -196,7 +196,7 @@ def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> tuple[int, 
 # The organisation a role names: "Kepala Administrasi Militer Kyiv", "Juru Bicara Kementerian Luar Negeri".
 _ROLE_HEAD = re.compile(
     r"^(?:kepala|ketua|direktur|juru\s+bicara|jubir|sekretaris|komandan|panglima|pemimpin|wakil\s+ketua)\s+"
-    r"(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+)\s*$",
+    r"(?-i:(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+))\s*$",
     re.IGNORECASE,
 )
 
@@ -231,11 +231,12 @@ def _link(key: str, label: str, clusters: list[_Cluster], registry: Registry, ha
 
 
 def _part_of(short: str, full: str) -> bool:
-    """"polishchuk" is part of "aleksey polishchuk"; a surname may also be misspelled ("kokcharoc")."""
+    """"polishchuk" is part of "aleksey polishchuk" (Indonesians are also named by their first name,
+    "Hendra" for "Hendra Wicaksono"); a surname may be misspelled ("kokcharoc")."""
     parts = full.split()
     if len(parts) < 2 or " " in short:
         return False
-    return any(short == p or (len(p) >= 6 and fuzz.ratio(short, p) >= SAME_DOC_FUZZY_MIN) for p in parts[1:])
+    return short in parts or any(len(p) >= 6 and fuzz.ratio(short, p) >= SAME_DOC_FUZZY_MIN for p in parts[1:])
 
 
 def _to_dict(c: _Cluster) -> dict[str, Any]:

@@ -94,12 +94,24 @@ def _read_curated(data: dict, countries: dict[str, Entry], entries: list[Entry])
         e.capital_of = item.get("capital_of")
 
 
+def _read_media(entries: list[Entry]) -> None:
+    """News media and platforms of lang/id/media.json, as organisations (those not curated already)."""
+    data = json.loads(resources.files("kronik.lang.id").joinpath("media.json").read_text("utf-8"))
+    known = {norm(a) for e in entries for a in {e.name, *e.aliases}}
+    for forms in data["media"]:
+        usable = [f for f in forms if len(f) >= 3 or (f.isupper() and len(f) >= 2)]  # not "X", not "RT" alone
+        if not usable or norm(forms[0]) in known:
+            continue
+        entries.append(Entry(id=f"kronik:{_slug(forms[0])}", name=forms[0], type="ORG", aliases=set(usable)))
+
+
 @lru_cache(maxsize=4)
 def load_registry(extra: str | None = None) -> Registry:
     """CLDR countries + the packaged curated list + ``extra`` (a JSON file in the same format)."""
     countries = _cldr_countries()
     entries = list(countries.values())
     _read_curated(json.loads(resources.files("kronik.lang.id").joinpath("entities.json").read_text("utf-8")), countries, entries)
+    _read_media(entries)
     if extra:
         _read_curated(json.loads(Path(extra).read_text("utf-8")), countries, entries)
     return Registry(entries)
