@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/kronik extract samples/pages --format text
 	$(BIN)/kronik ingest samples/pages --db demo.db
 	$(BIN)/kronik stats --db demo.db
+	$(BIN)/kronik entities --db demo.db --limit 15
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests
@@ -35,9 +36,9 @@ eval: $(STAMP)
 	$(BIN)/kronik eval extraction --gold samples/samples.gold.json --root .
 	$(BIN)/kronik eval ner --dataset all --split test
 
-# Retrain the NER model shipped in src/kronik/models/ner-id (about half an hour on one core).
+# Retrain the NER model shipped in src/kronik/models/ner-id (about 20 minutes on one core).
 model: $(STAMP)
-	$(BIN)/kronik train ner --shared ../shared --pretrain
+	$(BIN)/kronik train ner --shared ../shared
 
 bench: $(STAMP)
 	$(BIN)/kronik bench extraction

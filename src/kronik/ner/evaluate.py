@@ -40,10 +40,13 @@ def load_model(path: str | None = None) -> Any:
     """The trained pipeline (from the package unless ``path`` is given)."""
     import spacy
 
+    import kronik.ner.tokenizer  # noqa: F401 - registers kronik.IndonesianTokenizer.v1
+
     model = Path(path) if path else MODEL_DIR
     if not (model / "meta.json").exists():
         raise FileNotFoundError(f"no NER model at {model}: run `kronik train ner` (or `make model`)")
-    return spacy.load(model)
+    # the tokenizer comes from the config (kronik/ner/tokenizer.py), not from spaCy's 16k stored exceptions
+    return spacy.load(model, exclude=["tokenizer"])
 
 
 def evaluate(shared: Path, corpus: str, split: str, model_path: str | None = None, lower: bool = False) -> NerScore:

@@ -97,11 +97,23 @@ def write_model_card(shared: Path, model_dir: Path = MODEL_DIR, progress: Callab
         trained = "yes" if name in info["corpora"] else "no (evaluated only)"
         rows.append(f"| {name} | {trained} | {cells[0]} | {cells[1]} | {c.published or '-'} |")
     size = sum(f.stat().st_size for f in model_dir.rglob("*") if f.is_file()) / 1e6
+    pretrained = (
+        "The tok2vec starts from weights of `spacy pretrain` (character objective) over ~2.6M words of news text\n"
+        "from click-id and detik-summ-1000 (`kronik train ner --pretrain`)."
+        if info.get("pretrained_tok2vec")
+        else "The tok2vec is trained from scratch."
+    )
+    augmented = (
+        "Training sentences are lower-cased at random (spaCy's lower_case augmenter)."
+        if info.get("lowercase_augmented")
+        else "No data augmentation."
+    )
     card = f"""# kronik NER model for Indonesian (ner-id)
 
 Trained {info['date']} by `kronik train ner` (src/kronik/ner/train.py, config src/kronik/ner/config.cfg):
 spaCy {_spacy_version()}, blank `id` tokenizer, CNN tok2vec (hash embeddings of NORM, PREFIX, SUFFIX,
-SHAPE; width 128, depth 4) and a transition-based NER, from scratch on CPU, no pretrained vectors.
+SHAPE; width 128, depth 4) and a transition-based NER, on CPU, no word vectors. {pretrained}
+{augmented}
 Labels: PER, ORG, LOC. Size {size:.1f} MB. Training took {info['train_seconds'] / 60:.1f} minutes on one core.
 
 ## Data
@@ -163,6 +175,8 @@ def pretrain(shared: Path, work: Path, config: Path, progress: Callable[[str], N
     """Pretrain the tok2vec on raw news text (``spacy pretrain``); returns the weights of the last epoch."""
     from spacy.cli.pretrain import pretrain as spacy_pretrain
 
+    import kronik.ner.tokenizer  # noqa: F401 - registers kronik.IndonesianTokenizer.v1
+
     raw = work / "raw.jsonl"
     progress(f"pretraining the tok2vec on {write_raw_text(shared, raw)} words of news text ...")
     out = work / "pretrain"
@@ -184,6 +198,8 @@ def train(
     """Train the model and install it at ``output`` with a model card."""
     from spacy.cli.train import train as spacy_train
 
+    import kronik.ner.tokenizer  # noqa: F401 - registers kronik.IndonesianTokenizer.v1
+
     corpora = tuple(corpora)
     progress("building training data ...")
     rep = build_data(shared, work, corpora)
@@ -202,7 +218,7 @@ def train(
     best = work / "model" / "model-best"
     if output.exists():
         shutil.rmtree(output)
-    shutil.copytree(best, output)
+    shutil.copytree(best, output, ignore=shutil.ignore_patterns("tokenizer"))  # rebuilt from the config on load
     (output / "training.json").write_text(
         json.dumps(
             {
@@ -214,6 +230,7 @@ def train(
                 "dev_sentences": rep.dev_sentences,
                 "train_seconds": round(rep.seconds),
                 "pretrained_tok2vec": init_tok2vec is not None,
+                "lowercase_augmented": "lower_case" in config.read_text(),
             },
             indent=2,
         )

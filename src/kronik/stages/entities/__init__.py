@@ -113,9 +113,16 @@ def find_mentions(paragraphs: list[str], registry: Registry) -> list[tuple[int, 
     body = "\n\n".join(paragraphs)
     chunks = _chunks(paragraphs)
     found = []
-    for (offset, _), doc in zip(chunks, nlp.pipe((t for _, t in chunks), batch_size=64), strict=True):
+    for (offset, _), doc in zip(chunks, nlp.pipe((t for _, t in chunks), batch_size=256), strict=True):
         found += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
     taken = [(a, b) for a, b, _ in found]
+    for pattern, label in ((_SPEAKER, "PER"), (_APPOSITIVE, "PER"), (_SITE, "ORG")):  # names the model may miss, by their context
+        for m in pattern.finditer(body):
+            a, b = m.span("name")
+            entry = registry.lookup(m.group("name"))
+            if not any(x < b and a < y for x, y in taken) and (entry is None or entry.type == label):
+                found.append((a, b, label))
+                taken.append((a, b))
     for m in _CAPITALISED_RUN.finditer(body):
         for a, b in _subspans(m):
             entry = registry.lookup(body[a:b])
@@ -125,6 +132,19 @@ def find_mentions(paragraphs: list[str], registry: Registry) -> list[tuple[int, 
     return sorted(found)
 
 
+# A person named right after a speech verb: '..., kata Serhiy Popko, ...'.
+_SPEAKER = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|tegas|sebut|imbuh|tambah|terang|papar)(?:nya)?\s+"
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3}))(?=[,.;:]|\s+(?:kepada|dalam|saat|di|pada)\b)",
+    re.IGNORECASE,
+)
+# A person introduced with a role: "Andriy Kovalenko, seorang analis militer di Kyiv, ...".
+_APPOSITIVE = re.compile(
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})),\s+(?:seorang\s+|sang\s+|selaku\s+)?" + _ROLE_NOUN + r"\b",
+    re.IGNORECASE,
+)
+# A news site named by its domain: "TribunGorontalo.com", "Liputan6.com".
+_SITE = re.compile(r"(?<![\w.@/])(?P<name>[A-Z][\w-]*\.(?:com|co\.id|id|net))\b")
 _CAPITALISED_RUN = re.compile(r"#?[A-Z][\w'-]*(?:\s+#?[A-Z][\w'-]*){0,5}")
 
 
@@ -150,9 +170,11 @@ def entities(article: Article) -> Article:
     for start, end, label in find_mentions(article.paragraphs, registry):
         if start < skip_to:
             continue
+        if label == "PER":
+            start = _extend_first_name(body, start, end)
         text = body[start:end]
         key = _strip_title(text)
-        if len(key) < 2 or key.isdigit():
+        if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
             continue
         cluster = _link(key, label, clusters, registry, handles)
         cluster.mentions.append({"text": text, "start": start, "end": end})
@@ -199,6 +221,35 @@ _ROLE_HEAD = re.compile(
     r"(?-i:(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+))\s*$",
     re.IGNORECASE,
 )
+
+
+# Capitalised words that open sentences or clauses and are no first names.
+_NOT_FIRST_NAMES = {
+    "namun", "sementara", "menurut", "kata", "ujar", "dalam", "pada", "di", "ke", "dari", "bagi", "saat", "ketika",
+    "setelah", "sebelum", "sejak", "hingga", "meski", "jika", "karena", "itu", "ini", "para", "sang", "seorang",
+    "tetapi", "tapi", "dan", "atau", "bahkan", "sedangkan", "adapun", "kemudian", "lalu", "selain", "sebab", "oleh",
+    "bersama", "kepada", "tentang", "apakah", "mengapa", "bagaimana", "siapa", "the", "and", "but", "when", "after",
+}  # fmt: skip
+
+
+def _extend_first_name(body: str, start: int, end: int) -> int:
+    """A surname the model found alone, right after a capitalised first name ("Andriy Kovalenko"): take both."""
+    if " " in body[start:end].strip():
+        return start
+    m = re.search(r"([A-Z][a-z'’-]{2,})\s+$", body[max(0, start - 30) : start])
+    if not m:
+        return start
+    word = m.group(1)
+    if word.lower() in _NOT_FIRST_NAMES or TITLES.match(word) or _ROLE_BEFORE.search(word):
+        return start
+    return start - len(m.group(0))
+
+
+def _common_word(key: str, body: str, registry: Registry) -> bool:
+    """A single capitalised word the article also prints in lower case ("Latihan" / "latihan") is no name."""
+    if " " in key or not key[:1].isupper() or registry.lookup(key) is not None:
+        return False
+    return re.search(r"(?<![\w])" + re.escape(key.lower()) + r"(?![\w])", body) is not None
 
 
 def _split_handle(handle: str) -> str:
