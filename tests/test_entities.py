@@ -107,3 +107,12 @@ def test_odd_inputs_give_a_result_or_a_clear_warning(tmp_path):
     assert isinstance(big_art, Article) and len(big_art.body) > 40_000
     assert big_art.entities
     assert all(big_art.body[m["start"] : m["end"]] == m["text"] for e in big_art.entities for m in e["mentions"])
+
+
+def test_user_registry_extends_the_packaged_one(tmp_path, monkeypatch):
+    reg = tmp_path / "mine.json"
+    reg.write_text('{"entities": [{"name": "Dewan Kota Contoh", "type": "ORG", "aliases": ["DKC"]}]}')
+    load_registry.cache_clear()
+    extended = load_registry(str(reg))
+    assert extended.lookup("DKC").name == "Dewan Kota Contoh"
+    assert extended.lookup("Belarusia").name == "Belarus"

@@ -10,6 +10,7 @@ id from its name. Only the body is read: related headlines, menus and captions n
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -161,7 +162,7 @@ def entities(article: Article) -> Article:
     if not body.strip():
         article.entities = []
         return article
-    registry = load_registry()
+    registry = load_registry(os.environ.get("KRONIK_REGISTRY") or None)
     handles = [_split_handle(h) for r in article.photo_credits for h in _HANDLE.findall(r)]
     clusters: list[_Cluster] = []
     role_orgs: list[tuple[int, int]] = []
