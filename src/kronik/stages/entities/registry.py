@@ -19,6 +19,8 @@ from rapidfuzz import fuzz, process
 #: Lowest rapidfuzz ratio (0–100) at which a mention is taken as a misspelling of a registry alias.
 #: 88 accepts "Lukasenko"/"Lukashenko" (one letter dropped) and rejects "Austria"/"Australia".
 FUZZY_MIN = 88
+#: Aliases in capitals up to this length are acronyms, matched only as printed in capitals.
+ACRONYM_MAX = 4
 #: Aliases shorter than this are matched exactly only (fuzzy matching of "AS" or "UE" finds anything).
 FUZZY_MIN_LEN = 6
 
@@ -41,13 +43,18 @@ class Registry:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.by_alias: dict[str, Entry] = {}
+        self.acronyms: dict[str, Entry] = {}  # "AS", "UE", "PBB": matched in capitals only ("As" is a word)
         for e in entries:
             for a in {e.name, *e.aliases}:
-                self.by_alias.setdefault(norm(a), e)
+                if a.isupper() and len(a) <= ACRONYM_MAX:
+                    self.acronyms.setdefault(a, e)
+                else:
+                    self.by_alias.setdefault(norm(a), e)
         self._fuzzy_keys = [k for k in self.by_alias if len(k) >= FUZZY_MIN_LEN]
 
     def lookup(self, text: str) -> Entry | None:
-        return self.by_alias.get(norm(text))
+        bare = text.strip().lstrip("#@")
+        return self.acronyms.get(bare) or self.by_alias.get(norm(text))
 
     def fuzzy(self, text: str, type_: str | None = None) -> Entry | None:
         key = norm(text)
