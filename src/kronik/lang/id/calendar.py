@@ -6,6 +6,8 @@ hand; the few printed variants CLDR lacks (Pebruari, Agt, Sept, Jum'at) are adde
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from babel.dates import get_day_names, get_month_names
 
 LOCALES = ("id", "ms", "en")
@@ -27,30 +29,21 @@ EXTRA_MONTHS = {
 EXTRA_WEEKDAYS = {"jum'at": 4, "jum’at": 4, "ahad": 6, "senen": 0}
 
 
-def _months() -> dict[str, int]:
+def _names(getter: Callable[..., Mapping[int, str]], extra: dict[str, int]) -> dict[str, int]:
+    """Lower-cased wide and abbreviated CLDR names of every locale -> their number, plus ``extra``."""
     names: dict[str, int] = {}
     for loc in LOCALES:
         for width in ("wide", "abbreviated"):
-            for num, name in get_month_names(width, locale=loc).items():
+            for num, name in getter(width, locale=loc).items():
                 names[name.lower().rstrip(".")] = num
-    names.update(EXTRA_MONTHS)
-    return names
-
-
-def _weekdays() -> dict[str, int]:
-    names: dict[str, int] = {}
-    for loc in LOCALES:
-        for width in ("wide", "abbreviated"):
-            for num, name in get_day_names(width, locale=loc).items():
-                names[name.lower().rstrip(".")] = num
-    names.update(EXTRA_WEEKDAYS)
+    names.update(extra)
     return names
 
 
 #: month name (lower case) -> month number 1-12
-MONTHS: dict[str, int] = _months()
+MONTHS: dict[str, int] = _names(get_month_names, EXTRA_MONTHS)
 #: weekday name (lower case) -> Python weekday (Monday = 0)
-WEEKDAYS: dict[str, int] = _weekdays()
+WEEKDAYS: dict[str, int] = _names(get_day_names, EXTRA_WEEKDAYS)
 
 #: Indonesian time zones as printed after a clock time, with their UTC offsets.
 TIMEZONES: dict[str, str] = {
