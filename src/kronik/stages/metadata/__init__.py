@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kronik.data import Article, Block, Page
+from kronik.data import Article, Block, Outlet, Page
 from kronik.stages.clean import DATELINE, is_caption, is_credit_only
 from kronik.stages.metadata.dates import DateMatch, find_dates, find_time_zone, parse_field_date
 from kronik.stages.metadata.header import Head, find_head, strip_site_name
@@ -217,50 +217,45 @@ def _language_edition(outlet, language):
     return outlet
 
 
-def _outlet_from_lines(article: Article):
+_BYLINE_CHANNEL = re.compile(r"\s-\s(detik\w+)$")  # "Fino Yurio Kristo - detikinet"
+_DOMAIN_END = re.compile(r"\.(com|co\.id|id|net|co|info|news)(\.\w\w)?$", re.IGNORECASE)
+
+
+def _outlet_from_lines(article: Article) -> Outlet | None:
+    """The outlet a byline's channel names, or failing that the copyright line."""
     for b in article.blocks:
-        if b.kind == "credit_line" or re.search(r"\s-\s(detik\w+)$", b.text):
-            m = re.search(r"\s-\s(detik\w+)$", b.text)
-            if m:
-                found = outlet_from_alias(m.group(1))
-                if found:
-                    return found
+        m = _BYLINE_CHANNEL.search(b.text)
+        found = outlet_from_alias(m.group(1)) if m else None
+        if found:
+            return found
     for b in reversed(article.blocks):
-        if re.search(r"©|copyright", b.text, re.IGNORECASE):
-            found = outlet_from_copyright(b.text)
-            if found:
-                return found
+        found = outlet_from_copyright(b.text) if re.search(r"©|copyright", b.text, re.IGNORECASE) else None
+        if found:
+            return found
     return None
 
 
 def _dateline(article: Article, head: str, page_text: str) -> None:
     """Read outlet and place from a dateline head such as "LHOKSEUMAWE, KOMPAS.com"."""
     head = head.strip()
-    paren = re.match(r"^(?P<place>.+?)\s*\((?P<outlet>[^)]+)\)$", head)
-    parts = [paren.group("place"), f"({paren.group('outlet')})"] if paren else [p.strip() for p in head.split(",", 1)]
+    paren = re.match(r"^(?P<place>.+?)\s*\((?P<outlet>[^)]+)\)$", head)  # "Mataram, NTB (ANTARA News)"
     if paren:
-        parts = [p.strip() for p in paren.group("place").split(",")]
-        place_parts = parts
-        outlet = outlet_from_alias(paren.group("outlet")) or outlet_from_printed(paren.group("outlet"), page_text)
-        article.outlet = outlet or article.outlet
-        article.dateline_place = ", ".join(p for p in place_parts if p)
+        name = paren.group("outlet")
+        article.outlet = outlet_from_alias(name) or outlet_from_printed(name, page_text) or article.outlet
+        article.dateline_place = ", ".join(p.strip() for p in paren.group("place").split(",") if p.strip())
         return
     places = []
-    for p in (head.split(",") if "," in head else [head]):
-        p = p.strip()
-        is_outlet = bool(re.search(r"\.(com|co\.id|id|net|co|info|news)(\.\w\w)?$", p, re.I)) or outlet_from_alias(p) is not None
-        if is_outlet:
-            found = outlet_from_printed(p, page_text)
-            if found:
-                article.outlet = found
-        elif p:
-            places.append(p.title() if p.isupper() else p)
+    for part in (p.strip() for p in head.split(",")):
+        if _DOMAIN_END.search(part) or outlet_from_alias(part) is not None:
+            article.outlet = outlet_from_printed(part, page_text) or article.outlet
+        elif part:
+            places.append(part.title() if part.isupper() else part)
     if places and (article.outlet.name or len(places) == 1):
         candidate = ", ".join(places)
         if not (candidate.isupper() or outlet_from_alias(candidate)):
             article.dateline_place = candidate
         if len(places) == 1 and not article.outlet.name and head.isupper() and len(head.split()) >= 2:
-            article.dateline_place = None
+            article.dateline_place = None  # "ZONA PRIANGAN -": an outlet, not a place
             article.outlet = outlet_from_printed(head, page_text) or article.outlet
 
 
