@@ -206,7 +206,7 @@ def _set_outlet(article: Article) -> None:
         article.outlet = _language_edition(outlet, article.language)
 
 
-def _language_edition(outlet, language):
+def _language_edition(outlet: Outlet, language: str | None) -> Outlet:
     """An outlet's edition in the article's language ("Tempo" -> "Tempo English") when the registry lists one."""
     from kronik.stages.metadata.outlet import outlet_channel
 
