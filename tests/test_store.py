@@ -45,3 +45,21 @@ def test_failures_cleared_when_fixed(db_path):
         store.record_failure("a.txt", "empty file")
         store.commit()
         assert store.failures() == [("a.txt", "empty file")]
+
+
+def test_local_entities_merge_across_articles(db_path):
+    def art(n: int, name: str) -> Article:
+        a = Article(source=f"a{n}.txt", id=f"{n:016x}", title=f"Judul {n}", paragraphs=[f"{name} berbicara."])
+        a.entities = [{"id": f"local:{name.lower()}", "name": name, "type": "PER", "wikidata": None,
+                       "mentions": [{"text": name, "start": 0, "end": len(name)}], "roles": []}]
+        return a
+
+    with Store(db_path) as store:
+        store.upsert(art(1, "Alex Kokcharov"))
+        store.upsert(art(2, "Alex Kokcharox"))
+        store.upsert(art(3, "Boris Ivanov"))
+        store.commit()
+        rows = {r["name"]: r for r in store.entities(type_="PER")}
+    assert rows["Alex Kokcharov"]["articles"] == 2
+    assert rows["Alex Kokcharov"]["entity_id"] == "local:alex kokcharov"
+    assert rows["Boris Ivanov"]["articles"] == 1

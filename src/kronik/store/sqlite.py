@@ -20,6 +20,9 @@ from kronik.errors import NotFoundError, StoreError
 from kronik.store.migrations import migrate
 
 DEFAULT_DB = "kronik.db"
+#: rapidfuzz ratio (0–100) at which two local entities of one type in different articles are one entity:
+#: one or two letters apart in a name of ten ("Kokcharox"/"Kokcharov" 89).
+LOCAL_MERGE_MIN = 88
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Store:
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot open database: {err}") from err
         self._in_tx = False
+        self._locals: dict[str, dict[str, str]] = {}  # type -> local entity name -> id, for merging
 
     def __enter__(self) -> Store:
         return self
@@ -77,6 +81,7 @@ class Store:
 
     def upsert(self, article: Article) -> str:
         """Store ``article``; returns "stored", "updated" or "duplicate"."""
+        self._merge_local_entities(article)
         record = article.to_dict()
         digest = record["content_hash"]
         now = _now()
@@ -139,6 +144,30 @@ class Store:
                 for m in e["mentions"]
             ],
         )
+
+    def _merge_local_entities(self, article: Article) -> None:
+        """Give an entity outside the registry the local id it already has in the corpus when the name is the
+        same person, organisation or place spelled a little differently ("Kokcharox" / "Kokcharov")."""
+        from rapidfuzz import fuzz, process
+
+        for e in article.entities:
+            if not str(e.get("id", "")).startswith("local:"):
+                continue
+            known = self._local_names(e["type"])
+            if e["id"] in known.values():
+                continue
+            hit = process.extractOne(e["name"].casefold(), list(known), scorer=fuzz.ratio, score_cutoff=LOCAL_MERGE_MIN)
+            if hit is not None:
+                e["id"] = known[hit[0]]
+            known[e["name"].casefold()] = e["id"]
+
+    def _local_names(self, type_: str) -> dict[str, str]:
+        if type_ not in self._locals:
+            rows = self.conn.execute(
+                "SELECT DISTINCT name, entity_id FROM entity_mentions WHERE type = ? AND entity_id LIKE 'local:%'", (type_,)
+            )
+            self._locals[type_] = {r["name"].casefold(): r["entity_id"] for r in rows}
+        return self._locals[type_]
 
     def record_failure(self, source: str, reason: str) -> None:
         self.begin()
@@ -207,8 +236,9 @@ class Store:
             where.append("(name LIKE ? OR mention LIKE ?)")
             args += [f"%{name}%", f"%{name}%"]
         sql = (
-            "SELECT entity_id, name, type, group_concat(DISTINCT mention) AS seen, count(DISTINCT article_id) AS articles, "
-            "min(published) AS first, max(published) AS last FROM entity_mentions "
+            "SELECT entity_id, (SELECT f.name FROM entity_mentions f WHERE f.entity_id = m.entity_id ORDER BY f.rowid LIMIT 1)"
+            " AS name, type, group_concat(DISTINCT mention) AS seen, count(DISTINCT article_id) AS articles, "
+            "min(published) AS first, max(published) AS last FROM entity_mentions m "
             + ("WHERE " + " AND ".join(where) if where else "")
             + " GROUP BY entity_id ORDER BY articles DESC, name LIMIT ?"
         )
