@@ -254,6 +254,9 @@ _NOT_FIRST_NAMES = {
     "setelah", "sebelum", "sejak", "hingga", "meski", "jika", "karena", "itu", "ini", "para", "sang", "seorang",
     "tetapi", "tapi", "dan", "atau", "bahkan", "sedangkan", "adapun", "kemudian", "lalu", "selain", "sebab", "oleh",
     "bersama", "kepada", "tentang", "apakah", "mengapa", "bagaimana", "siapa", "the", "and", "but", "when", "after",
+    "sebagaimana", "seperti", "yakni", "yaitu", "bila", "apabila", "agar", "supaya", "walaupun", "meskipun", "kini",
+    "selama", "usai", "jelang", "menjelang", "demi", "berkat", "terkait", "soal", "mengenai", "antara", "dengan",
+    "untuk", "tak", "tidak", "juga", "pun", "lantas", "maka", "sehingga", "baik", "hanya", "semua", "setiap",
 }  # fmt: skip
 
 
