@@ -97,6 +97,10 @@ def write_model_card(shared: Path, model_dir: Path = MODEL_DIR, progress: Callab
         trained = "yes" if name in info["corpora"] else "no (evaluated only)"
         rows.append(f"| {name} | {trained} | {cells[0]} | {cells[1]} | {c.published or '-'} |")
     size = sum(f.stat().st_size for f in model_dir.rglob("*") if f.is_file()) / 1e6
+    from spacy.util import load_config
+
+    encode = load_config(model_dir / "config.cfg", interpolate=True)["components"]["tok2vec"]["model"]["encode"]
+    width, depth = encode["width"], encode["depth"]
     pretrained = (
         "The tok2vec starts from weights of `spacy pretrain` (character objective) over ~2.6M words of news text\n"
         "from click-id and detik-summ-1000 (`kronik train ner --pretrain`)."
@@ -112,7 +116,7 @@ def write_model_card(shared: Path, model_dir: Path = MODEL_DIR, progress: Callab
 
 Trained {info['date']} by `kronik train ner` (src/kronik/ner/train.py, config src/kronik/ner/config.cfg):
 spaCy {_spacy_version()}, blank `id` tokenizer, CNN tok2vec (hash embeddings of NORM, PREFIX, SUFFIX,
-SHAPE; width 128, depth 4) and a transition-based NER, on CPU, no word vectors. {pretrained}
+SHAPE; width {width}, depth {depth}) and a transition-based NER, on CPU, no word vectors. {pretrained}
 {augmented}
 Labels: PER, ORG, LOC. Size {size:.1f} MB. Training took {info['train_seconds'] / 60:.1f} minutes on one core.
 

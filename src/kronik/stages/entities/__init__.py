@@ -198,6 +198,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
             continue
         if label == "PER":
             start = _extend_first_name(body, start, end)
+        end = _trim_lowercase_tail(body, start, end)
         text = body[start:end]
         key = _strip_title(text)
         if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
@@ -271,6 +272,14 @@ def _extend_first_name(body: str, start: int, end: int) -> int:
     if word.lower() in _NOT_FIRST_NAMES or TITLES.match(word) or _ROLE_BEFORE.search(word):
         return start
     return start - len(m.group(0))
+
+
+def _trim_lowercase_tail(body: str, start: int, end: int) -> int:
+    """Cut lower-case words the model ran on past a name ("TASS News kantor" -> "TASS News")."""
+    words = list(re.finditer(r"\S+", body[start:end]))
+    while len(words) > 1 and words[-1].group(0).islower() and words[-1].group(0) not in _NAME_PARTICLES:
+        words.pop()
+    return start + words[-1].end() if words else end
 
 
 def _common_word(key: str, body: str, registry: Registry) -> bool:
