@@ -5,8 +5,6 @@ Floors are the scores measured when they were set (see the issue notes); lower o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kronik.eval.extraction import evaluate
@@ -25,14 +23,10 @@ FLOORS = {
 }  # fmt: skip
 
 
-def _report(gold_path: Path, root: Path | None = None):
-    return evaluate(gold_path, root)
-
-
 @pytest.mark.parametrize("name", ["seeds.gold.json", "anpandu-dev.gold.json"])
 def test_shared_gold_floors(name):
     shared = need_shared()
-    rep = _report(shared / "gold" / name, shared)
+    rep = evaluate(shared / "gold" / name, shared)
     for field, floor in FLOORS[name].items():
         assert rep.fields[field].accuracy >= floor, (field, rep.fields[field].misses)
     if name == "seeds.gold.json":
@@ -41,12 +35,12 @@ def test_shared_gold_floors(name):
 
 def test_tabular_dev_gold_floors():
     shared = need_shared()
-    rep = _report(ROOT / "gold" / "dev-tabular.gold.json", shared)
+    rep = evaluate(ROOT / "gold" / "dev-tabular.gold.json", shared)
     for field, floor in FLOORS["dev-tabular.gold.json"].items():
         assert rep.fields[field].accuracy >= floor, (field, rep.fields[field].misses)
 
 
 def test_samples_floors():
-    rep = _report(ROOT / "samples" / "samples.gold.json", ROOT)
+    rep = evaluate(ROOT / "samples" / "samples.gold.json", ROOT)
     for field, floor in FLOORS["samples.gold.json"].items():
         assert rep.fields[field].accuracy >= floor, (field, rep.fields[field].misses)

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from kronik.eval.extraction import PRF, load_gold, norm, resolve_inputs
+from kronik.eval.extraction import PRF, extract_records, load_gold, norm, resolve_inputs
 
 #: Similarity at which two spellings are one name (shared/tools/score.py uses the same).
 NAME_MATCH = 0.88
@@ -58,14 +58,8 @@ def score_entities(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]
 
 
 def evaluate_entities(gold_path: str | Path, root: str | Path | None = None) -> tuple[PRF, PRF]:
-    from kronik.corpus import extract
-    from kronik.data import Article
-
+    """Extract the inputs of the gold articles that list entities and score their entities."""
     entries = load_gold(gold_path)
     base = resolve_inputs(entries, gold_path, root)
-    records = {}
     paths = sorted({str(base / e["input"].split("#")[0]) for e in entries if "entities" in e})
-    for a in extract(paths):
-        if isinstance(a, Article):
-            records[str(Path(a.source).resolve().relative_to(base.resolve()))] = a.to_dict()
-    return score_entities(entries, records)
+    return score_entities(entries, {r["source"]: r for r in extract_records(paths, base)})

@@ -170,30 +170,37 @@ def score(
     return rep
 
 
-def evaluate(gold_path: str | Path, root: str | Path | None = None, form: str = "both") -> ExtractionReport:
-    """Extract the gold's inputs (from ``root`` or where they are found) and score the records."""
+def extract_records(paths: list[str], base: Path, stages: tuple[Any, ...] | None = None) -> list[dict[str, Any]]:
+    """Records of ``paths`` with their ``source`` relative to ``base`` (as gold names inputs), "#N" kept."""
     from kronik.corpus import extract
     from kronik.data import Article
+    from kronik.pipeline import STAGES
+
+    out = []
+    for a in extract(paths, stages=stages or STAGES):
+        if isinstance(a, Article):
+            d = a.to_dict()
+            path, _, n = d["source"].partition("#")
+            d["source"] = str(Path(path).resolve().relative_to(base.resolve())) + (f"#{n}" if n else "")
+            out.append(d)
+    return out
+
+
+def evaluate(gold_path: str | Path, root: str | Path | None = None, form: str = "both") -> ExtractionReport:
+    """Extract the gold's inputs (from ``root`` or where they are found) and score the records."""
     from kronik.pipeline import EXTRACTION_STAGES
 
     entries = [e for e in load_gold(gold_path) if form == "both" or e.get("form", form) == form]
     base = resolve_inputs(entries, gold_path, root)
-
-    def records(paths: list[str]) -> list[dict[str, Any]]:
-        out = []
-        for a in extract(paths, stages=EXTRACTION_STAGES):
-            if isinstance(a, Article):
-                d = a.to_dict()
-                path, _, n = d["source"].partition("#")
-                d["source"] = str(Path(path).resolve().relative_to(base.resolve())) + (f"#{n}" if n else "")
-                out.append(d)
-        return out
-
     batch = sorted(
         {str(base / p.split("#")[0]) for e in entries if not extract_alone(e) for p in [e["input"], *(e.get("joined_from") or [])]}
     )
-    alone = {e["input"]: next(iter(records([str(base / e["input"])])), {}) for e in entries if extract_alone(e)}
-    return score(entries, records(batch), alone)
+    alone = {
+        e["input"]: next(iter(extract_records([str(base / e["input"])], base, EXTRACTION_STAGES)), {})
+        for e in entries
+        if extract_alone(e)
+    }
+    return score(entries, extract_records(batch, base, EXTRACTION_STAGES), alone)
 
 
 def _score_published(rep: ExtractionReport, g: dict[str, Any], r: dict[str, Any], key: str) -> None:

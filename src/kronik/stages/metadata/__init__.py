@@ -9,7 +9,7 @@ import re
 from kronik.data import Article, Block, Outlet, Page
 from kronik.stages.clean import DATELINE, is_caption, is_credit_only
 from kronik.stages.metadata.dates import DateMatch, find_dates, find_time_zone, parse_field_date
-from kronik.stages.metadata.header import Head, find_head, strip_site_name
+from kronik.stages.metadata.header import HEAD_WINDOW, Head, find_head, strip_site_name
 from kronik.stages.metadata.media import find_cited_media
 from kronik.stages.metadata.outlet import (
     outlet_from_alias,
@@ -51,7 +51,7 @@ def metadata(article: Article) -> Article:
     _set_title(article, head, meta_titles)
     _set_section_and_lead(article, head)
     tail = blocks[end + 1 : end + 1 + TAIL_WINDOW]
-    head_blocks = blocks[max(0, start - 45) : start]
+    head_blocks = blocks[max(0, start - HEAD_WINDOW) : start]
     credits = read_credits([b.text for b in head_blocks], head_blocks[0].index if head_blocks else 0)
     tail_credits = read_credits([b.text for b in tail], end + 1)
     for role in ("authors", "editors", "photo_credits"):
