@@ -156,7 +156,7 @@ class Store:
             known = self._local_names(e["type"])
             if e["id"] in known.values():
                 continue
-            hit = process.extractOne(e["name"].casefold(), list(known), scorer=fuzz.ratio, score_cutoff=LOCAL_MERGE_MIN)
+            hit = process.extractOne(e["name"].casefold(), known.keys(), scorer=fuzz.ratio, score_cutoff=LOCAL_MERGE_MIN)
             if hit is not None:
                 e["id"] = known[hit[0]]
             known[e["name"].casefold()] = e["id"]
