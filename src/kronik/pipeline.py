@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from kronik.data import Article
 from kronik.errors import InputError, StageError
+from kronik.stages.claims import claims, claims_batch
 from kronik.stages.clean import clean
 from kronik.stages.entities import entities, entities_batch
 from kronik.stages.identity import identity
 from kronik.stages.language import language
 from kronik.stages.metadata import metadata
+from kronik.stages.quotes import quotes
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,32 @@ STAGES: tuple[Stage, ...] = (
         "metadata.v1",
         metadata,
         ("blocks", "paragraphs"),
-        ("title", "lead", "section", "outlet", "dateline_place", "published", "published_precision",
-         "published_evidence", "authors", "editors", "photo_credits", "cited_media", "page"),
+        (
+            "title",
+            "lead",
+            "section",
+            "outlet",
+            "dateline_place",
+            "published",
+            "published_precision",
+            "published_evidence",
+            "authors",
+            "editors",
+            "photo_credits",
+            "cited_media",
+            "page",
+        ),
     ),
     Stage("identity.v1", identity, ("url", "title", "outlet", "published"), ("id",)),
     Stage("entities.v1", entities, ("paragraphs", "photo_credits"), ("entities",), batch=entities_batch),
+    Stage("quotes.v1", quotes, ("paragraphs", "entities", "outlet", "cited_media"), ("quotes", "sources")),
+    Stage(
+        "claims.v1",
+        claims,
+        ("paragraphs", "quotes", "entities", "title", "related_headlines"),
+        ("claims", "headline"),
+        batch=claims_batch,
+    ),
 )
 #: The stages of article extraction alone (issue 2's record), without the NLP stages that follow.
 EXTRACTION_STAGES: tuple[Stage, ...] = STAGES[:4]
@@ -99,7 +122,9 @@ def process_batch(articles: list[Article], stages: Iterable[Stage] = STAGES) -> 
     return [_finish(a) for a in articles]
 
 
-def run(items: Iterable[Article | InputError], stages: Iterable[Stage] = STAGES) -> Iterator[Article | InputError]:
+def run(
+    items: Iterable[Article | InputError], stages: Iterable[Stage] = STAGES
+) -> Iterator[Article | InputError]:
     """Process a stream of ingested articles in batches, passing input errors through in order."""
     stages = tuple(stages)
     pending: list[Article | InputError] = []

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: Kinds of text the cleaner takes out of a page; each removed piece carries one of them.
 REMOVED_KINDS = (
@@ -111,6 +111,10 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     related_headlines: list[str] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    sources: dict[str, Any] = field(default_factory=dict)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    headline: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     # working state, not serialised
     raw_text: str = field(default="", repr=False)
@@ -167,6 +171,10 @@ class Article:
             "removed": [r.to_dict() for r in self.removed],
             "related_headlines": list(self.related_headlines),
             "entities": [dict(e) for e in self.entities],
+            "quotes": [dict(q) for q in self.quotes],
+            "sources": dict(self.sources),
+            "claims": [dict(c) for c in self.claims],
+            "headline": dict(self.headline),
             "warnings": list(self.warnings),
             "content_hash": self.content_hash(),
         }
@@ -186,6 +194,10 @@ class Article:
         art.page = Page(p["number"], p.get("of")) if p else None
         art.removed = [Removed(r["kind"], r["text"]) for r in d.get("removed") or []]
         art.entities = [dict(e) for e in d.get("entities") or []]
+        art.quotes = [dict(q) for q in d.get("quotes") or []]
+        art.sources = dict(d.get("sources") or {})
+        art.claims = [dict(c) for c in d.get("claims") or []]
+        art.headline = dict(d.get("headline") or {})
         return art
 
 

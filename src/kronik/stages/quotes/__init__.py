@@ -1,0 +1,664 @@
+"""Quotes stage: direct and indirect speech, its speaker, medium, time and the chain of sources.
+
+Reads ``paragraphs``, ``entities``, ``outlet`` and ``cited_media``; assigns ``quotes`` and ``sources``.
+How it works (docs/quotes.md):
+
+1. Quotation marks are paired per paragraph (:mod:`.spans`). A quoted passage is a direct quote when a
+   cue stands next to it ("…," kata X / X mengatakan: "…" / Menurut X, "…"), or when it opens a
+   paragraph right after another direct quote (a quote carried over several paragraphs).
+2. Every other sentence is read for indirect speech: ``X <speech verb> (bahwa) …``, ``…, kata X``,
+   ``Menurut X, …``. Short quoted phrases inside it ("tidak dipotong") stay part of it.
+3. Speakers are resolved to the article's entities (:mod:`.speakers`): names, pronouns and "-nya",
+   unnamed speakers ("seorang pejabat …"), a subject left out ("Namun memperingatkan …").
+4. The medium ("kepada TASS", "di Twitter"), the time as written ("pada hari Jumat") and the media
+   the article cites for it ("Dikutip Express", "menurut kantor berita … Belta") make the source chain
+   outlet ← cited media ← medium ← speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kronik.data import Article
+from kronik.lang.id.calendar import MONTHS, WEEKDAYS
+from kronik.stages.metadata.media import known_medium
+from kronik.stages.quotes import spans as sp
+from kronik.stages.quotes.lexicon import Lexicon, lexicon
+from kronik.stages.quotes.speakers import Resolver, Speaker
+
+#: A quoted passage needs this many words to stand as a quote of its own when nothing attributes it;
+#: shorter ones are titles, scare quotes or partial quotes.
+ORPHAN_MIN_WORDS = 6
+#: A quoted passage with fewer words is a partial quote or a scare quote even when a cue stands by it.
+DIRECT_MIN_WORDS = 3
+#: Reported content needs at least this many words.
+INDIRECT_MIN_WORDS = 3
+
+_COMPLEMENTIZER = re.compile(r"\s*(?:[,:]\s*)?(?:(?P<c>bahwa|kalau|agar|supaya)\b\s*)?", re.IGNORECASE)
+_BLOCKED_BEFORE_VERB = re.compile(
+    r"(?:\b(?:yang|untuk|tidak|tak|belum|bukan|enggan|bisa|dapat|harus|ingin|mau|akan|sedang|guna|dengan|saat|ketika|sambil|seraya|usai|setelah|sebelum)\s*)$",
+    re.IGNORECASE,
+)
+#: A word that makes the reported content a clause (a predicate): an affixed verb or an auxiliary.
+_PREDICATE = re.compile(
+    r"\b(?:(?:me[mny]?|meng|ber|di|ter)[a-z]{3,}|akan|telah|sudah|sedang|masih|mungkin|dapat|bisa|harus|"
+    r"perlu|tidak|tak|belum|bukan|ada|adalah|merupakan|ialah|yakni|menjadi|punya|mau|ingin|boleh|wajib|"
+    r"siap|cukup|banyak|sangat|lebih|kurang|naik|turun|masuk|pergi|tiba|datang|jadi|hanya)\b"
+)
+_NOT_PREDICATE = {
+    "terhadap",
+    "tersebut",
+    "terkait",
+    "termasuk",
+    "terutama",
+    "sebagai",
+    "sekitar",
+    "setiap",
+    "selama",
+    "sejak",
+    "sesuai",
+    "semua",
+    "seluruh",
+    "sebuah",
+    "seorang",
+    "sendiri",
+    "setelah",
+    "sebelum",
+    "secara",
+    "sehingga",
+    "seperti",
+    "sedangkan",
+    "serta",
+    "dengan",
+    "dalam",
+    "demi",
+}
+_SPEAKER_STOP = re.compile(
+    r"\s(?:kepada|pada|saat|ketika|dalam|melalui|lewat|usai|seusai|setelah|seperti|sebagaimana|dikutip|dilansir|"
+    r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|[.!?]\s",
+    re.IGNORECASE,
+)
+_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 2), key=len, reverse=True))
+_DAYS = "|".join(sorted((re.escape(d) for d in WEEKDAYS if len(d) > 3), key=len, reverse=True))
+_WHEN = re.compile(
+    rf"(?:(?i:pada|hari|sejak) )*(?:(?i:{_DAYS})(?:\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?(?: (?i:pagi|siang|sore|malam|dini hari))?"
+    rf"|(?:tanggal )?\d{{1,2}} (?i:{_MONTHS})(?: \d{{4}})?|(?i:bulan )?(?i:{_MONTHS})(?: (?:\d{{4}}|(?i:lalu|ini|tahun lalu)))?)"
+    r"|(?i:kemarin(?: (?:pagi|siang|sore|malam))?|hari ini|pekan lalu|minggu lalu|bulan lalu|tahun lalu|beberapa waktu lalu)",
+)
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str
+    kind: (
+        str  # speech act of the cue: say, assert, deny, warn, call, ... ("continue" for carried-over quotes)
+    )
+    paragraph: int
+    sentence: tuple[int, int]
+    speaker_span: tuple[int, int] | None = None
+    speaker_mode: str = "phrase"  # phrase | pronoun | zero | continuation | none
+    speaker: Speaker | None = None
+    medium: str | None = None
+    said_when: str | None = None
+    via: str | None = None
+    partial: list[str] = field(default_factory=list)
+    chain: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "direct": self.direct,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue,
+            "kind": self.kind,
+            "medium": self.medium,
+            "said_when": self.said_when,
+            "via": self.via,
+            "chain": self.chain,
+            "partial_quotes": self.partial,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def quotes(article: Article) -> Article:
+    """Find the article's quotes and sources (the pipeline stage)."""
+    found = find_quotes(article)
+    article.quotes = [q.to_dict() for q in found]
+    article.sources = article_sources(article, found)
+    return article
+
+
+# --------------------------------------------------------------------------- finding
+
+
+class _Finder:
+    def __init__(self, article: Article, lex: Lexicon) -> None:
+        self.article = article
+        self.lex = lex
+        self.body = article.body
+        self.paras = sp.paragraphs(article.paragraphs)
+        self.found: list[Quote] = []
+
+    # ----- helpers
+    def _strip_clause(self, start: int, end: int) -> tuple[int, int]:
+        """Trim connectors at the head and adverbs at the tail of a subject stretch."""
+        seg = self.body[start:end]
+        m = self.lex.connectors_head.match(seg)
+        if m:
+            start += m.end()
+            seg = seg[m.end() :]
+        m = self.lex.adverbs_tail.search(seg)
+        if m:
+            end = start + m.start()
+            seg = seg[: m.start()]
+        lead = len(seg) - len(seg.lstrip(" ,"))
+        trail = len(seg) - len(seg.rstrip(" ,"))
+        return start + lead, end - trail
+
+    def _subject(self, clause_start: int, verb_start: int) -> tuple[int, int] | None:
+        """The speaker phrase before a speech verb: after the last comma, or the sentence's first phrase
+        when the verb follows an apposition ("X, seorang analis …, mengatakan")."""
+        seg = self.body[clause_start:verb_start]
+        last = seg.rfind(",")
+        if last >= 0:
+            s, e = self._strip_clause(clause_start + last + 1, verb_start)
+            if e > s:
+                return self._head(s, e)
+            first = seg.find(",")
+            s, e = self._strip_clause(clause_start, clause_start + first)
+            # a leading time or place adverbial ("Pada 10 Juni,") is no subject
+            if e > s and not re.match(
+                r"(?i)(?:pada|dalam|di|sejak|saat|ketika|usai|setelah|dikutip|dilansir|menurut|mengutip)\b",
+                self.body[s:e],
+            ):
+                return self._head(s, e)
+            return None
+        s, e = self._strip_clause(clause_start, verb_start)
+        return self._head(s, e) if e > s else None
+
+    def _head(self, start: int, end: int) -> tuple[int, int]:
+        """Cut a subject at its first verb-like word or relative clause ("Polisi yang menangkap …")."""
+        for m in sp._WORD.finditer(self.body, start, end):
+            w = m.group()
+            if m.start() == start:
+                continue
+            if w == "yang" or (w.islower() and _verb_like(w)):
+                return start, _rstrip(self.body, start, m.start())
+        return start, end
+
+    def _content_ok(self, start: int, end: int) -> bool:
+        text = self.body[start:end]
+        if len(sp.words(text)) < INDIRECT_MIN_WORDS:
+            return False
+        return any(w not in _NOT_PREDICATE for w in _PREDICATE.findall(text))
+
+    # ----- direct quotes
+    def direct(self) -> tuple[list[Quote], list[sp.Quoted]]:
+        out: list[Quote] = []
+        orphans: list[sp.Quoted] = []
+        self.sentences: dict[int, list[tuple[int, int]]] = {}
+        self.quoted: dict[int, list[sp.Quoted]] = {}
+        prev: Quote | None = None
+        for para in self.paras:
+            qs, unbalanced = sp.quoted_spans(para)
+            self.quoted[para.index] = qs
+            sents = sp.sentences(para, [(q.start, q.end) for q in qs])
+            self.sentences[para.index] = sents
+            if unbalanced:
+                nxt = self.paras[para.index + 1].text.lstrip()[:1] if para.index + 1 < len(self.paras) else ""
+                if nxt not in "\"“”«'‘" or not nxt:
+                    self.article.warn(
+                        f"quotes: unbalanced quotation mark in paragraph {para.index + 1}; quote ends with the paragraph"
+                    )
+            for i, q in enumerate(qs):
+                n = q.words(self.body)
+                if n < DIRECT_MIN_WORDS:
+                    continue
+                sent = _containing(sents, q.open_mark) or (para.start, para.end)
+                end_sent = _containing(sents, max(q.end - 1, q.start)) or sent
+                after_start = min(q.end + 1, para.end)
+                after = self.body[after_start : end_sent[1]]
+                b0 = max(sent[0], qs[i - 1].end + 1 if i and qs[i - 1].end + 1 <= q.open_mark else sent[0])
+                before_text = self.body[b0 : q.open_mark]
+                quote = self._attribute_direct(q, para, sent, after_start, after, b0, before_text)
+                if quote is None:
+                    at_start = not self.body[para.start : q.open_mark].strip()
+                    same_para_prev = prev is not None and prev.direct and prev.paragraph == para.index
+                    carried = (
+                        prev is not None and prev.direct and prev.paragraph >= para.index - 1 and at_start
+                    )
+                    if same_para_prev or carried:
+                        quote = self._make(
+                            q,
+                            para,
+                            sent,
+                            True,
+                            "(continues previous quote)",
+                            "continue",
+                            None,
+                            "continuation",
+                        )
+                    elif at_start and (intro := self._intro_from_previous(para)) is not None:
+                        quote = self._make(q, para, sent, True, intro[0], intro[1], intro[2], "phrase")
+                if quote is None:
+                    orphans.append(q)
+                    continue
+                out.append(quote)
+                prev = quote
+        return out, orphans
+
+    def _make(
+        self,
+        q: sp.Quoted,
+        para: sp.Paragraph,
+        sent: tuple[int, int],
+        direct: bool,
+        cue: str,
+        kind: str,
+        span: tuple[int, int] | None,
+        mode: str,
+    ) -> Quote:
+        s, e = q.start, q.end
+        while e > s and self.body[e - 1] in " ,":
+            e -= 1
+        return Quote(self.body[s:e], s, e, direct, cue, kind, para.index, sent, span, mode)
+
+    def _attribute_direct(
+        self,
+        q: sp.Quoted,
+        para: sp.Paragraph,
+        sent: tuple[int, int],
+        after_start: int,
+        after: str,
+        b0: int,
+        before: str,
+    ) -> Quote | None:
+        lex = self.lex
+        # "…," kata X / "…," ujarnya
+        m = re.match(r"^\s*[,.!?]?\s*", after)
+        rest_at = m.end() if m else 0
+        cm = lex.post_cue.match(after, rest_at)
+        if cm:
+            cue = cm.group("cue")
+            span = self._after_cue(after_start + cm.end(), sent[1] if sent[1] > after_start else para.end)
+            mode = (
+                "pronoun"
+                if (cue.lower().endswith("nya") and cue.lower() not in ("katanya",)) or span is None
+                else "phrase"
+            )
+            if cue.lower() == "katanya" and span is None:
+                mode = "pronoun"
+            return self._make(q, para, sent, True, cue, "say", span if mode == "phrase" else None, mode)
+        # "…," X mengatakan.
+        vm = lex.verb.search(after, rest_at)
+        if vm and vm.start() - rest_at <= 60 and '"' not in after[rest_at : vm.start()]:
+            subj = self._strip_clause(after_start + rest_at, after_start + vm.start())
+            if subj[1] > subj[0] and len(sp.words(self.body[subj[0] : subj[1]])) <= 6:
+                return self._make(
+                    q,
+                    para,
+                    sent,
+                    True,
+                    vm.group(),
+                    lex.verb_kind.get(vm.group().lower(), "say"),
+                    subj,
+                    "phrase",
+                )
+        # X mengatakan: "…" / X menegaskan bahwa "…"
+        bm = re.search(
+            rf"(?P<verb>{lex.verb.pattern})(?:\s+(?:bahwa|kalau))?\s*[,:]?\s*$", before, re.IGNORECASE
+        )
+        if bm:
+            vstart = b0 + bm.start("verb")
+            if not _BLOCKED_BEFORE_VERB.search(self.body[max(b0, vstart - 12) : vstart]):
+                subj = self._subject(b0, vstart)
+                return self._make(
+                    q,
+                    para,
+                    sent,
+                    True,
+                    bm.group("verb"),
+                    lex.verb_kind.get(bm.group("verb").lower(), "say"),
+                    subj,
+                    "phrase" if subj else "zero",
+                )
+        # Menurut X, "…"  /  Kata X, "…"
+        am = re.match(
+            rf"^\s*(?P<cue>{lex.according.pattern}|(?i:kata))\s+(?P<who>[^,:]{{2,80}})[,:]\s*$",
+            before,
+            re.IGNORECASE,
+        )
+        if am:
+            s = b0 + am.start("who")
+            return self._make(
+                q,
+                para,
+                sent,
+                True,
+                am.group("cue"),
+                "say",
+                _rstrip_span(self.body, s, b0 + am.end("who")),
+                "phrase",
+            )
+        return None
+
+    def _after_cue(self, start: int, limit: int) -> tuple[int, int] | None:
+        """The speaker phrase after a post cue: up to a preposition, a time, a bracket or the sentence end."""
+        text = self.body[start:limit]
+        stop = _SPEAKER_STOP.search(text)
+        end = start + (stop.start() if stop else len(text))
+        s, e = _lstrip(self.body, start, end), _rstrip(self.body, start, end)
+        return (s, e) if e > s else None
+
+    def _intro_from_previous(self, para: sp.Paragraph) -> tuple[str, str, tuple[int, int] | None] | None:
+        """A quote opening a paragraph whose previous paragraph ends "… X mengatakan:"."""
+        if para.index == 0:
+            return None
+        prev = self.paras[para.index - 1]
+        m = re.search(rf"(?P<verb>{self.lex.verb.pattern})\s*(?:bahwa\s*)?:\s*$", prev.text, re.IGNORECASE)
+        if not m:
+            return None
+        sents = self.sentences.get(prev.index) or [(prev.start, prev.end)]
+        vstart = prev.start + m.start("verb")
+        sent = _containing(sents, vstart) or (prev.start, prev.end)
+        return (
+            m.group("verb"),
+            self.lex.verb_kind.get(m.group("verb").lower(), "say"),
+            self._subject(sent[0], vstart),
+        )
+
+    # ----- indirect speech
+    def indirect(self, direct: list[Quote], orphans: list[sp.Quoted]) -> list[Quote]:
+        out: list[Quote] = []
+        taken = [(q.sentence, q) for q in direct]
+        for para in self.paras:
+            qs = [q for q in self.quoted.get(para.index, []) if q.words(self.body) >= DIRECT_MIN_WORDS]
+            for sent in self.sentences.get(para.index, []):
+                if any(s == sent or (q.start >= sent[0] and q.end <= sent[1]) for s, q in taken):
+                    continue
+                if any(q.start <= sent[0] < q.end for q in qs):
+                    continue  # the sentence is inside a direct quote
+                found = self._indirect_in(para, sent)
+                if found is None:
+                    continue
+                # short quoted phrases inside reported speech are part of it
+                for q in self.quoted.get(para.index, []):
+                    if found.start <= q.open_mark < found.end:
+                        found.partial.append(self.body[q.start : q.end])
+                        if q in orphans:
+                            orphans.remove(q)
+                out.append(found)
+        return out
+
+    def _mask(self, para: sp.Paragraph, start: int, end: int) -> str:
+        """The sentence with quoted stretches blanked (cues inside quotes are not the article's)."""
+        chars = list(self.body[start:end])
+        for q in self.quoted.get(para.index, []):
+            for i in range(max(q.start, start), min(q.end, end)):
+                chars[i - start] = "x" if chars[i - start].isalnum() else " "
+        return "".join(chars)
+
+    def _indirect_in(self, para: sp.Paragraph, sent: tuple[int, int]) -> Quote | None:
+        lex = self.lex
+        s0, s1 = sent
+        text = self._mask(para, s0, s1)
+        # Menurut X, …
+        am = re.match(
+            rf"^\W*(?P<cue>{lex.according.pattern})\s+(?P<who>[^,]{{2,90}}),\s*", text, re.IGNORECASE
+        )
+        if am and not _is_medium(self.article, self.body[s0 + am.start("who") : s0 + am.end("who")]):
+            c0 = s0 + am.end()
+            if self._content_ok(c0, s1):
+                who = _rstrip_span(self.body, s0 + am.start("who"), s0 + am.end("who"))
+                return self._quote_from(para, sent, c0, s1, am.group("cue"), "say", who, "phrase")
+        # X <verb> (bahwa) …
+        for vm in lex.verb.finditer(text):
+            v = vm.group().lower()
+            vstart = s0 + vm.start()
+            if _BLOCKED_BEFORE_VERB.search(text[max(0, vm.start() - 12) : vm.start()]):
+                continue
+            cm = _COMPLEMENTIZER.match(text, vm.end())
+            c0 = s0 + (cm.end() if cm else vm.end())
+            if v in lex.needs_clause and not (
+                cm and (cm.group("c") or text[vm.end() : cm.end()].strip(" ") in (",", ":"))
+            ):
+                continue
+            if text[c0 - s0 : c0 - s0 + 1] in '"“”«':
+                continue
+            if not self._content_ok(c0, s1):
+                continue
+            subj = self._subject(s0, vstart)
+            mode = "phrase" if subj else "zero"
+            if subj and not self._speakerish(*subj):
+                continue
+            return self._quote_from(para, sent, c0, s1, vm.group(), lex.verb_kind.get(v, "say"), subj, mode)
+        # …, kata X.
+        for cm in lex.post_cue.finditer(text):
+            if not re.search(r",\s*$", text[: cm.start()]):
+                continue
+            cue = cm.group("cue")
+            span = self._after_cue(s0 + cm.end(), s1)
+            if not cue.lower().endswith("nya") and span is None:
+                continue
+            if span is not None and not self._speakerish(*span):
+                continue
+            c0 = s0 + len(text) - len(text.lstrip(" ,"))
+            head = lex.connectors_head.match(text)
+            if head:
+                c0 = s0 + head.end()
+            cend = s0 + cm.start()
+            if not self._content_ok(c0, cend):
+                continue
+            mode = "pronoun" if span is None else "phrase"
+            return self._quote_from(para, sent, c0, cend, cue, "say", span, mode)
+        return None
+
+    def _speakerish(self, start: int, end: int) -> bool:
+        phrase = self.body[start:end].strip()
+        if not phrase:
+            return False
+        if self.lex.pronoun.match(phrase) or self.lex.unnamed.search(phrase):
+            return True
+        if any(start <= m["start"] < end for e in self.article.entities for m in e.get("mentions", ())):
+            return True
+        first = sp.words(phrase)[:1]
+        return bool(first) and first[0][:1].isupper() and len(sp.words(phrase)) <= 8
+
+    def _quote_from(
+        self,
+        para: sp.Paragraph,
+        sent: tuple[int, int],
+        c0: int,
+        c1: int,
+        cue: str,
+        kind: str,
+        span: tuple[int, int] | None,
+        mode: str,
+    ) -> Quote:
+        c1 = self._cut_tail(c0, c1)
+        while c1 > c0 and self.body[c1 - 1] in " ,.;:":
+            c1 -= 1
+        return Quote(self.body[c0:c1], c0, c1, False, cue, kind, para.index, sent, span, mode)
+
+    def _cut_tail(self, c0: int, c1: int) -> int:
+        """Content stops before a trailing attribution (", menurut kantor berita Belta")."""
+        tail = re.search(
+            rf",\s*(?:{self.lex.according.pattern}|seperti dikutip|sebagaimana dikutip|dikutip|dilansir)\b",
+            self.body[c0:c1],
+            re.IGNORECASE,
+        )
+        return c0 + tail.start() if tail else c1
+
+
+def _containing(sents: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    for s in sents:
+        if s[0] <= pos < s[1]:
+            return s
+    return None
+
+
+_VERB_PREFIX = re.compile(r"^(?:me[mny]?|meng|ber|di|ter)[a-z]{3,}$")
+_NOT_VERBS = {
+    "menteri",
+    "mereka",
+    "direktur",
+    "diplomat",
+    "dirut",
+    "terdakwa",
+    "tersangka",
+    "terpidana",
+    "teroris",
+    "dinas",
+    "direksi",
+    "divisi",
+    "distrik",
+    "diri",
+    "dirjen",
+    "terminal",
+    "bersama",
+    "meja",
+    "terhadap",
+}
+
+
+def _verb_like(word: str) -> bool:
+    return bool(_VERB_PREFIX.match(word)) and word not in _NOT_VERBS
+
+
+def _rstrip(body: str, start: int, end: int) -> int:
+    while end > start and body[end - 1] in " ,.;:":
+        end -= 1
+    return end
+
+
+def _lstrip(body: str, start: int, end: int) -> int:
+    while start < end and body[start] in " ,":
+        start += 1
+    return start
+
+
+def _rstrip_span(body: str, start: int, end: int) -> tuple[int, int]:
+    return _lstrip(body, start, end), _rstrip(body, start, end)
+
+
+def _is_medium(article: Article, text: str) -> bool:
+    return _medium_name(article, text) is not None
+
+
+def _medium_name(article: Article, text: str) -> str | None:
+    text = text.strip()
+    name = known_medium(text)
+    if name:
+        return name
+    for m in article.cited_media:
+        if text.startswith(m) or text.lower().startswith(m.lower()):
+            return m
+    return None
+
+
+# --------------------------------------------------------------------------- context: medium, time, via
+
+
+def _context(article: Article, finder: _Finder, q: Quote, lex: Lexicon, outlet: str | None) -> None:
+    body = finder.body
+    s0, s1 = q.sentence
+    if q.direct:
+        region = body[s0:s1]
+        region_start = s0
+    else:
+        region = body[s0 : q.start] + " " * (q.end - q.start) + body[q.end : s1]
+        region_start = s0
+    masked = finder._mask(finder.paras[q.paragraph], region_start, region_start + len(region))
+    masked = "".join(c if (i < q.start - s0 or i >= q.end - s0) else " " for i, c in enumerate(masked))
+    for pat in lex.medium:
+        m = pat.search(masked)
+        if not m:
+            continue
+        raw = m.group("m")
+        name = _medium_name(article, raw)
+        if name is None and raw in lex.platforms:
+            name = raw
+        if name is None and raw[:1].islower():
+            name = raw
+        if name is None and pat.pattern.startswith("(?i:(?:di|melalui|lewat) (?:saluran"):
+            name = raw
+        if name:
+            q.medium = name
+            break
+    wm = _WHEN.search(masked)
+    if wm:
+        q.said_when = wm.group().strip()
+    for pat in lex.via:
+        for m in pat.finditer(masked):
+            name = _medium_name(article, m.group("v"))
+            if name and name != outlet and name != q.medium:
+                q.via = name
+                break
+        if q.via:
+            break
+
+
+def article_sources(article: Article, found: list[Quote]) -> dict[str, Any]:
+    """The article's own source chain: outlet ← the media it says it took the story from."""
+    lex = lexicon()
+    outlet = article.outlet.name
+    via: list[str] = []
+    evidence: list[str] = []
+    for para in article.paragraphs[:2]:
+        for pat in lex.via:
+            for m in pat.finditer(para):
+                name = _medium_name(article, m.group("v"))
+                if name and name != outlet and name not in via:
+                    via.append(name)
+                    evidence.append(para[m.start() : m.end()])
+    chain = [x for x in [outlet, *via] if x]
+    return {
+        "outlet": outlet,
+        "via": via,
+        "chain": chain,
+        "evidence": evidence,
+        "cited_media": list(article.cited_media),
+    }
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    lex = lexicon()
+    if not article.paragraphs:
+        return []
+    finder = _Finder(article, lex)
+    direct, orphans = finder.direct()
+    indirect = finder.indirect(direct, orphans)
+    for q in orphans:
+        para = finder.paras[q.paragraph]
+        at_start = not finder.body[para.start : q.open_mark].strip() or finder.body[
+            q.open_mark - 2 : q.open_mark
+        ].strip() in ("", ".")
+        if q.words(finder.body) >= ORPHAN_MIN_WORDS and at_start:
+            sent = _containing(finder.sentences[para.index], q.open_mark) or (para.start, para.end)
+            direct.append(finder._make(q, para, sent, True, "", "say", None, "none"))
+    found = sorted(direct + indirect, key=lambda q: q.start)
+    outlet = article.outlet.name
+    for q in found:
+        _context(article, finder, q, lex, outlet)
+    Resolver(article, finder.body, lex, finder.quoted).resolve(found)
+    sources = article_sources(article, found)
+    for q in found:
+        chain = list(sources["chain"])
+        for x in (q.via, q.medium if q.medium and q.medium[:1].isupper() else None):
+            if x and x not in chain:
+                chain.append(x)
+        if q.speaker and q.speaker.name:
+            chain.append(q.speaker.name)
+        q.chain = chain
+        if q.speaker is None or not q.speaker.name:
+            article.warn(
+                f"quotes: no speaker found for the quote at {q.start}-{q.end} (paragraph {q.paragraph + 1})"
+            )
+    return found

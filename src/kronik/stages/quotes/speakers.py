@@ -1,0 +1,213 @@
+"""Who said it: a quote's speaker phrase resolved to one of the article's entities.
+
+- A phrase holding a person's mention is that person; its other words are the role as written
+  ("Presiden Belarus Alexander Lukashenko", "Serhiy Popko, Kepala Administrasi Militer Kyiv").
+- A phrase that is an organisation or a country ("Rusia", "Kementerian Luar Negeri Rusia") is that entity;
+  a capital standing for its government is kept with ``stands_for``.
+- A descriptor with no name ("seorang pejabat Kementerian Luar Negeri Rusia") is an unnamed speaker; when
+  the next quote names a person without a role of their own, within two paragraphs, the descriptor was
+  introducing that person (the news convention "an official said … Polishchuk said").
+- Pronouns and "-nya" (ia, dia, beliau, pihaknya, ujarnya) and a left-out subject ("Namun memperingatkan …")
+  go to the speaker of the previous quote if it is near, else to the person last named outside quotes.
+- A name the recogniser missed ("Kokcharoc") is matched to a person of the article by spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from kronik.data import Article
+from kronik.stages.quotes import spans as sp
+from kronik.stages.quotes.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from kronik.stages.quotes import Quote
+
+#: How many paragraphs back the previous quote's speaker still answers a pronoun.
+PRONOUN_REACH = 3
+#: How many paragraphs ahead a named person may follow the descriptor that introduced them.
+CATAPHORA_REACH = 2
+#: rapidfuzz ratio at which an unrecognised name is taken as a person of the article.
+NAME_MATCH = 80
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    id: str | None = None
+    type: str | None = None
+    role: str | None = None
+    unnamed: bool = False
+    descriptor: str | None = None  # an unnamed speaker's description as written
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type, "role": self.role}
+        if self.unnamed:
+            d["unnamed"] = True
+        return d
+
+
+class Resolver:
+    def __init__(self, article: Article, body: str, lex: Lexicon, quoted: dict[int, list[sp.Quoted]]) -> None:
+        self.article = article
+        self.body = body
+        self.lex = lex
+        self.inside_quotes = [(q.start, q.end) for qs in quoted.values() for q in qs]
+        self.mentions: list[tuple[int, int, dict[str, Any]]] = sorted(
+            (m["start"], m["end"], e) for e in article.entities for m in e.get("mentions", ())
+        )
+
+    # ------------------------------------------------------------------ public
+    def resolve(self, found: list[Quote]) -> None:
+        prev: Quote | None = None
+        for q in found:
+            q.speaker = self._speaker(q, prev)
+            if q.speaker is not None and q.speaker.name:
+                prev = q
+        self._cataphora(found)
+
+    # ------------------------------------------------------------------ cases
+    def _speaker(self, q: Quote, prev: Quote | None) -> Speaker | None:
+        if q.speaker_mode == "continuation":
+            return prev.speaker if prev else None
+        if q.speaker_mode == "zero":
+            return self._antecedent(q, prev, prefer_previous=True)
+        if q.speaker_mode == "pronoun":
+            return self._antecedent(q, prev, prefer_previous=False)
+        if q.speaker_span is None:
+            return None
+        s, e = q.speaker_span
+        phrase = self.body[s:e].strip(" ,")
+        if self.lex.pronoun.match(phrase) or phrase.lower().startswith(("sang ", "pihaknya")):
+            return self._antecedent(q, prev, prefer_previous=False)
+        return self._from_phrase(s, e, phrase)
+
+    def _from_phrase(self, s: int, e: int, phrase: str) -> Speaker | None:
+        inside = [(ms, me, ent) for ms, me, ent in self.mentions if s <= ms and me <= e]
+        people = [x for x in inside if x[2].get("type") == "PER"]
+        bare = self.lex.indefinite.sub("", phrase).strip()
+        if people:
+            ms, me, ent = people[0]
+            role = _role(self.body[s:ms], self.body[me:e]) or _first(ent.get("roles"))
+            return _of(ent, role)
+        if inside and not self.lex.unnamed.match(bare):
+            ms, me, ent = inside[0]
+            return _of(ent, None)
+        if self.lex.unnamed.search(bare) or self.lex.indefinite.match(phrase):
+            holder = self._office_holder(bare)
+            if holder is not None:
+                return holder
+            return Speaker(name=None, unnamed=True, role=bare, descriptor=phrase)
+        person = self._by_spelling(phrase)
+        if person is not None:
+            return person
+        if phrase[:1].isupper():
+            return Speaker(name=phrase)
+        return None
+
+    def _office_holder(self, role: str) -> Speaker | None:
+        """A role written instead of a name ("lanjut Presiden Belarusia") names the person holding it."""
+        key = role.casefold()
+        for ent in self.article.entities:
+            if ent.get("type") != "PER":
+                continue
+            for r in ent.get("roles") or ():
+                if fuzz.ratio(key, r.casefold()) >= 85:
+                    return _of(ent, r)
+        return None
+
+    def _by_spelling(self, phrase: str) -> Speaker | None:
+        words = sp.words(phrase)
+        if not words or not words[0][:1].isupper() or len(words) > 4:
+            return None
+        best, score = None, 0.0
+        for ent in self.article.entities:
+            if ent.get("type") != "PER":
+                continue
+            for part in [ent["name"], *ent["name"].split()]:
+                r = fuzz.ratio(phrase.casefold(), part.casefold())
+                if r > score and len(part) >= 4:
+                    best, score = ent, r
+        if best is not None and score >= NAME_MATCH:
+            return _of(best, _first(best.get("roles")))
+        return None
+
+    def _antecedent(self, q: Quote, prev: Quote | None, prefer_previous: bool) -> Speaker | None:
+        near_prev = (
+            prev is not None and prev.speaker is not None and q.paragraph - prev.paragraph <= PRONOUN_REACH
+        )
+        if prefer_previous and near_prev:
+            return prev.speaker  # type: ignore[union-attr]
+        # a person named earlier in the same paragraph, outside quotes
+        para_start = self.body.rfind("\n\n", 0, q.start)
+        para_start = 0 if para_start < 0 else para_start + 2
+        person = self._last_person(para_start, q.start)
+        if person is not None:
+            return person
+        if near_prev:
+            return prev.speaker  # type: ignore[union-attr]
+        return self._last_person(0, q.start)
+
+    def _last_person(self, start: int, end: int) -> Speaker | None:
+        for ms, _me, ent in reversed(self.mentions):
+            if (
+                start <= ms < end
+                and ent.get("type") == "PER"
+                and not any(a <= ms < b for a, b in self.inside_quotes)
+            ):
+                return _of(ent, _first(ent.get("roles")))
+        return None
+
+    def _cataphora(self, found: list[Quote]) -> None:
+        for i, q in enumerate(found):
+            sp_ = q.speaker
+            if (
+                sp_ is None
+                or not sp_.unnamed
+                or not sp_.descriptor
+                or not self.lex.indefinite.match(sp_.descriptor)
+            ):
+                continue
+            for nxt in found[i + 1 :]:
+                if nxt.paragraph - q.paragraph > CATAPHORA_REACH:
+                    break
+                ns = nxt.speaker
+                if ns is not None and ns.type == "PER" and ns.name and nxt.speaker_mode == "phrase":
+                    own_role = nxt.speaker_span and _role_in(self.body, nxt.speaker_span, ns)
+                    if not own_role:
+                        q.speaker = Speaker(name=ns.name, id=ns.id, type="PER", role=sp_.role)
+                        for later in found[i + 1 :]:
+                            if later.speaker is ns:
+                                later.speaker = Speaker(
+                                    name=ns.name, id=ns.id, type="PER", role=ns.role or sp_.role
+                                )
+                    break
+                if ns is not None and ns.name:
+                    break
+
+
+def _first(xs: Any) -> str | None:
+    return xs[0] if xs else None
+
+
+def _of(ent: dict[str, Any], role: str | None) -> Speaker:
+    return Speaker(name=ent["name"], id=ent.get("id"), type=ent.get("type"), role=role)
+
+
+def _role(before: str, after: str) -> str | None:
+    """The role written with a name: before it ("Presiden Belarus") or after a comma ("…, Kepala …")."""
+    before = re.sub(r"^(?:seorang|salah seorang|sang)\s+", "", before.strip(" ,"), flags=re.IGNORECASE)
+    after = after.strip(" ,")
+    for cand in (after, before):
+        if cand and len(sp.words(cand)) >= 1 and not re.fullmatch(r"[\W\d]*", cand):
+            return cand
+    return None
+
+
+def _role_in(body: str, span: tuple[int, int], speaker: Speaker) -> bool:
+    phrase = body[span[0] : span[1]]
+    return len(sp.words(phrase)) > len(sp.words(speaker.name or ""))
