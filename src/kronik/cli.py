@@ -19,7 +19,9 @@ from kronik.stages.ingest import IngestOptions, iter_paths
 from kronik.store import DEFAULT_DB, Store
 
 app = typer.Typer(help="kronik: a checkable chronicle from Indonesian online news.", no_args_is_help=True)
-eval_app = typer.Typer(help="Score a stage against gold data (precision, recall, F1, accuracy).", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score a stage against gold data (precision, recall, F1, accuracy).", no_args_is_help=True
+)
 bench_app = typer.Typer(help="Measure a stage's throughput.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 train_app = typer.Typer(help="Train kronik's models from the data in ../shared.", no_args_is_help=True)
@@ -31,9 +33,13 @@ out = Console(highlight=False)
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (read recursively), or - for stdin.")]
 FieldOpt = Annotated[
     list[str] | None,
-    typer.Option("--field", help="Map a record attribute to a column of JSONL/CSV input, e.g. text=isi_berita."),
+    typer.Option(
+        "--field", help="Map a record attribute to a column of JSONL/CSV input, e.g. text=isi_berita."
+    ),
 ]
-MonthFirst = Annotated[bool, typer.Option("--month-first", help="Read 10/21/2025 in record fields as month/day.")]
+MonthFirst = Annotated[
+    bool, typer.Option("--month-first", help="Read 10/21/2025 in record fields as month/day.")
+]
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite database file.")]
 #: Inputs above which ``ingest`` shows a progress bar.
 PROGRESS_MIN_INPUTS = 20
@@ -250,16 +256,28 @@ def list_entities(
         raise typer.Exit(1)
     table = Table("entity", "type", "id", "spellings seen", "articles", "first seen", "last seen")
     for r in rows:
-        table.add_row(r["name"], r["type"], r["entity_id"], r["seen"], str(r["articles"]), (r["first"] or "")[:10], (r["last"] or "")[:10])
+        table.add_row(
+            r["name"],
+            r["type"],
+            r["entity_id"],
+            r["seen"],
+            str(r["articles"]),
+            (r["first"] or "")[:10],
+            (r["last"] or "")[:10],
+        )
     out.print(table)
 
 
 @eval_app.command("extraction")
 def eval_extraction(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file in the format of shared/gold/seeds.gold.json.")],
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold file in the format of shared/gold/seeds.gold.json.")
+    ],
     root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
     inputs: Annotated[str, typer.Option(help="html, dump or both (for gold giving both forms).")] = "both",
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the inputs each field got wrong.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List the inputs each field got wrong.")
+    ] = False,
 ) -> None:
     """Accuracy per field of extracted records against gold (and cited-media P/R/F1)."""
     from kronik.eval.extraction import evaluate
@@ -286,7 +304,9 @@ def eval_extraction(
 
 @eval_app.command("entities")
 def eval_entities(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file listing entities per article (seeds.gold.json format).")],
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold file listing entities per article (seeds.gold.json format).")
+    ],
     root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
 ) -> None:
     """Document-level P/R/F1 of canonical entities against gold (name only, and name + type)."""
@@ -298,7 +318,36 @@ def eval_entities(
         _fail(str(e))
         return
     for label, m in (("name only", untyped), ("name + type", typed)):
-        out.print(f"entities ({label}): P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f}  (tp {m.tp}, fp {m.fp}, fn {m.fn})")
+        out.print(
+            f"entities ({label}): P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f}  (tp {m.tp}, fp {m.fp}, fn {m.fn})"
+        )
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold file listing quotes per article (seeds.gold.json format).")
+    ],
+    root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
+) -> None:
+    """Quotes against gold: span P/R/F1, speaker accuracy and end-to-end F1, direct and indirect apart."""
+    from kronik.eval.quotes import evaluate_quotes
+
+    try:
+        sc = evaluate_quotes(gold, root)
+    except KronikError as e:
+        _fail(str(e))
+        return
+    for d, label in ((True, "direct"), (False, "indirect")):
+        m, e2e, (ok, n) = sc.span[d], sc.end_to_end[d], sc.speaker_right[d]
+        out.print(
+            f"quotes {label}: span P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f}; speaker right {ok}/{n}"
+            f"={ok / n if n else 0:.3f}; end-to-end P={e2e.precision:.3f} R={e2e.recall:.3f} F1={e2e.f1:.3f}"
+        )
+    if verbose:
+        for line in sc.misses:
+            out.print(line, markup=False, highlight=False)
 
 
 @bench_app.command("extraction")
@@ -314,7 +363,9 @@ def bench_extraction(
         _fail(f"{shared}: no such folder (pass --shared)")
     results = run_all(shared, limit, repeat, progress=lambda m: err.print(f"[dim]{m}[/dim]"))
     for r in results:
-        rss = " → ".join(f"{mb:.0f}" for _, mb in (r.rss_mb[0], max(r.rss_mb[1:], key=lambda x: x[1]), r.rss_mb[-1]))
+        rss = " → ".join(
+            f"{mb:.0f}" for _, mb in (r.rss_mb[0], max(r.rss_mb[1:], key=lambda x: x[1]), r.rss_mb[-1])
+        )
         out.print(
             f"{r.name}: {r.items} articles in {r.cpu_s:.1f} CPU s ({r.wall_s:.1f} s wall), "
             f"[bold]{r.per_core:.0f} articles/s per core[/bold], {r.failed} failed; RSS MB start → peak → end: {rss}"
@@ -322,7 +373,9 @@ def bench_extraction(
     html = {r.name: r for r in results if "HTML" in r.name}
     if len(html) == 2:
         k, t = html["kronik (HTML)"], html["trafilatura.extract (HTML)"]
-        out.print(f"HTML: kronik {k.per_core:.1f}/s vs trafilatura {t.per_core:.1f}/s per core: ratio {k.per_core / t.per_core:.2f}")
+        out.print(
+            f"HTML: kronik {k.per_core:.1f}/s vs trafilatura {t.per_core:.1f}/s per core: ratio {k.per_core / t.per_core:.2f}"
+        )
 
 
 @bench_app.command("entities")
@@ -347,11 +400,17 @@ def bench_entities(
 def train_ner(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
     work: Annotated[Path, typer.Option(help="Folder for training data and checkpoints.")] = Path("build/ner"),
-    output: Annotated[Path | None, typer.Option(help="Where to install the model (default: inside the package).")] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Where to install the model (default: inside the package).")
+    ] = None,
     corpus: Annotated[list[str] | None, typer.Option("--corpus", help="Train on these corpora only.")] = None,
     max_epochs: Annotated[int | None, typer.Option(help="Override the config's epoch limit.")] = None,
-    pretrain: Annotated[bool, typer.Option(help="First pretrain the tok2vec on raw news text (slower, better).")] = False,
-    init_tok2vec: Annotated[Path | None, typer.Option(help="Start from these pretrained tok2vec weights.")] = None,
+    pretrain: Annotated[
+        bool, typer.Option(help="First pretrain the tok2vec on raw news text (slower, better).")
+    ] = False,
+    init_tok2vec: Annotated[
+        Path | None, typer.Option(help="Start from these pretrained tok2vec weights.")
+    ] = None,
 ) -> None:
     """Train the Indonesian NER model (PER, ORG, LOC) on the NER corpora and install it with its model card."""
     from kronik.ner.train import DEFAULT_TRAIN, MODEL_DIR, train
@@ -362,12 +421,16 @@ def train_ner(
         shared, work, output or MODEL_DIR, corpus or DEFAULT_TRAIN, max_epochs,
         progress=lambda m: err.print(m), init_tok2vec=init_tok2vec, do_pretrain=pretrain,
     )  # fmt: skip
-    out.print(f"trained on {rep.train_sentences} sentences in {rep.seconds / 60:.1f} min; model at {output or MODEL_DIR}")
+    out.print(
+        f"trained on {rep.train_sentences} sentences in {rep.seconds / 60:.1f} min; model at {output or MODEL_DIR}"
+    )
 
 
 @eval_app.command("ner")
 def eval_ner(
-    dataset: Annotated[str, typer.Option(help="idner-news-2k, nerui, nerugm, nergrit, nerp, or all.")] = "all",
+    dataset: Annotated[
+        str, typer.Option(help="idner-news-2k, nerui, nerugm, nergrit, nerp, or all.")
+    ] = "all",
     split: Annotated[str, typer.Option(help="dev or test.")] = "test",
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
     model: Annotated[Path | None, typer.Option(help="A model folder (default: the packaged one).")] = None,

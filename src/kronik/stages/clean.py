@@ -28,7 +28,9 @@ _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=T
 # Photo credits that end a caption: "(ANTARA FOTO/Budi Setya)", "/Twitter /@handle", "(Foto: X)",
 # "Foto: Grammy", "/©KapanLagi.com®/Nama", "Doc. uny.ac.id", "(ist)".
 _CAPTION_CREDIT = re.compile(
-    r"(\((?:(?:" + _AGENCY_ALT + r")(?:\s+FOTO)?/[^)]{2,60}|(?:foto|photo|dok|doc|sumber)\s*[:.]?\s*[^)]{1,60}|ist(?:imewa)?)\)\s*\.?$)"
+    r"(\((?:(?:"
+    + _AGENCY_ALT
+    + r")(?:\s+FOTO)?/[^)]{2,60}|(?:foto|photo|dok|doc|sumber)\s*[:.]?\s*[^)]{1,60}|ist(?:imewa)?)\)\s*\.?$)"
     r"|(\s/\s?(?:twitter|instagram|facebook|tiktok)\s?/\s?@?\w+\s*$)"
     r"|(/©[^/]{2,40}/[^/]{2,60}$)"
     r"|((?:^|[\s.])(?:foto|photo|image|gambar)\s*:\s*[\w./@ -]{2,60}$)"
@@ -41,7 +43,11 @@ _CAPTION_CREDIT = re.compile(
     _I,
 )
 # A credit line on its own: "AFP/Mikhail Klimentyev", "Antara/Teresia May", "Twitter/@AlexKokcharov".
-_CREDIT_ONLY = re.compile(r"^(?!(?i:home|beranda|index|indeks)\b)(?:" + _AGENCY_ALT + r"|[A-Z][\w.]{1,20})(?:\s+FOTO)?\s?/\s?@?[A-Z][\w. @-]{1,50}$")
+_CREDIT_ONLY = re.compile(
+    r"^(?!(?i:home|beranda|index|indeks)\b)(?:"
+    + _AGENCY_ALT
+    + r"|[A-Z][\w.]{1,20})(?:\s+FOTO)?\s?/\s?@?[A-Z][\w. @-]{1,50}$"
+)
 # Editor initials after the body: "(fyk/ash)", "(Cas/Isk)", "(ren)", "(kpl/pur/tch)", "(*)".
 _INITIALS = re.compile(r"^\(\s*[\w*]{1,8}(\s*/\s*[\w*]{1,8}){0,4}\s*\)\s*\.?$")
 # Datelines that open an article: "TRIBUNGORONTALO.COM -", "Jakarta (ANTARA) -", "Liputan6.com, Minsk -",
@@ -124,7 +130,11 @@ def is_caption(text: str) -> bool:
     low = tail.lower()
     if any(mark in low for mark in _CREDIT_MARKS) and _CAPTION_CREDIT.search(tail):
         return True
-    return len(text) > _CREDIT_REACH and "/" in text[:_CREDIT_REACH] and bool(_CAPTION_CREDIT.match(text[:_CREDIT_REACH]))
+    return (
+        len(text) > _CREDIT_REACH
+        and "/" in text[:_CREDIT_REACH]
+        and bool(_CAPTION_CREDIT.match(text[:_CREDIT_REACH]))
+    )
 
 
 def is_credit_only(text: str) -> bool:
@@ -176,7 +186,7 @@ def _score(f: _Feat, hint: str) -> float:
         return -_PENALTY_DUPLICATE
     if f.prose and not f.bullet:
         bonus = 1.5 if hint == "p" else 1.0
-        return (-_PENALTY_DUPLICATE if f.dup else min(f.words, 80) * bonus)
+        return -_PENALTY_DUPLICATE if f.dup else min(f.words, 80) * bonus
     if f.dup:
         return -_PENALTY_DUPLICATE
     if f.words <= 3:
@@ -223,7 +233,9 @@ def find_body_span(blocks: list[Block], feats: list[_Feat]) -> tuple[int, int]:
             break
     while end > start and not _body_like(feats[end], blocks[end]):
         end -= 1
-    while end + 1 < len(blocks) and (feats[end + 1].list_item or (_body_like(feats[end + 1], blocks[end + 1]) and not feats[end + 1].prose)):
+    while end + 1 < len(blocks) and (
+        feats[end + 1].list_item or (_body_like(feats[end + 1], blocks[end + 1]) and not feats[end + 1].prose)
+    ):
         end += 1  # a short closing line or a list item the scorer left out
     return start, end
 
@@ -256,7 +268,14 @@ def _list_items(blocks: list[Block], feats: list[_Feat]) -> list[bool]:
 
 
 def _list_item(b: Block, f: _Feat) -> bool:
-    if f.furniture or f.related or f.header or f.caption or f.prose or b.hint in ("nav", "footer", "related", "share"):
+    if (
+        f.furniture
+        or f.related
+        or f.header
+        or f.caption
+        or f.prose
+        or b.hint in ("nav", "footer", "related", "share")
+    ):
         return False
     return (f.bullet or bool(_NUMBERED.match(b.text)) or 2 <= f.words <= 30) and f.words <= 60
 
@@ -269,9 +288,13 @@ def _body_like(f: _Feat, b: Block) -> bool:
     if f.caption or f.related or f.furniture or b.hint == "embed" or _INITIALS.match(b.text):
         return False
     # a short closing sentence ('"Setuju," jawab peserta rapat.') is body too
-    opens = b.text[:1].isupper() or b.text[:1] in "\"“"
+    opens = b.text[:1].isupper() or b.text[:1] in '"“'
     short_sentence = f.words >= 3 and opens and bool(_SENTENCE_END.search(b.text))
-    return f.prose or f.list_item or (short_sentence and not f.dup and not f.bullet and not is_credit_line(b.text))
+    return (
+        f.prose
+        or f.list_item
+        or (short_sentence and not f.dup and not f.bullet and not is_credit_line(b.text))
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"”’']?\s*$")
@@ -398,6 +421,11 @@ def _collect_related(article: Article, blocks: list[Block], feats: list[_Feat]) 
 def _merge_lone_dateline(blocks: list[Block]) -> None:
     """Join a dateline printed alone ("Jakarta -") to the paragraph that follows it."""
     body = [b for b in blocks if b.kind == "body"]
-    if len(body) >= 2 and body[0].text.split() and len(body[0].text.split()) <= 4 and is_dateline(body[0].text):
+    if (
+        len(body) >= 2
+        and body[0].text.split()
+        and len(body[0].text.split()) <= 4
+        and is_dateline(body[0].text)
+    ):
         body[1].text = body[0].text.rstrip() + " " + body[1].text
         body[0].kind = "dateline"

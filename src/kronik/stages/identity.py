@@ -30,7 +30,12 @@ def article_id(article: Article) -> str:
         key = "url:" + canonical_url(article.url)
     elif article.title and (article.outlet.name or article.published):
         key = "|".join(
-            ["meta", normalise_key(article.outlet.name or ""), normalise_key(article.title), (article.published or "")[:10]]
+            [
+                "meta",
+                normalise_key(article.outlet.name or ""),
+                normalise_key(article.title),
+                (article.published or "")[:10],
+            ]
         )
     else:
         key = "source:" + article.source

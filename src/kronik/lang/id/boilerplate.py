@@ -104,7 +104,15 @@ CREDIT_LABELS: dict[str, tuple[str, ...]] = {
         "rep",
     ),
     "editors": ("editor", "penyunting", "redaktur", "red", "editing", "edited by", "penyelaras"),
-    "photo_credits": ("foto", "fotografer", "pewarta foto", "photo", "photographer", "kredit foto", "sumber foto"),
+    "photo_credits": (
+        "foto",
+        "fotografer",
+        "pewarta foto",
+        "photo",
+        "photographer",
+        "kredit foto",
+        "sumber foto",
+    ),
     "cited_media": ("sumber", "source", "dikutip dari", "dilansir dari"),
 }
 

@@ -18,6 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from kronik.data import Article
+from kronik.lang.id.words import NOT_NAME_WORDS
 from kronik.stages.clean import DATELINE
 from kronik.stages.entities.registry import Entry, Registry, load_registry, norm
 
@@ -44,12 +45,16 @@ _ROLE_NOUN = (
 )
 # "Serhiy Popko, Kepala Administrasi Militer Kyiv," / "Alex Kokcharox, seorang analis risiko negara yang ..."
 _ROLE_AFTER = re.compile(
-    r"^,\s+(?:seorang\s+|sang\s+|selaku\s+|yakni\s+)?(?P<role>" + _ROLE_NOUN + r"\b[^,.;:()\"“”]{0,80}?)(?=\s+yang\b|[,.;:)]|$)",
+    r"^,\s+(?:seorang\s+|sang\s+|selaku\s+|yakni\s+)?(?P<role>"
+    + _ROLE_NOUN
+    + r"\b[^,.;:()\"“”]{0,80}?)(?=\s+yang\b|[,.;:)]|$)",
     re.IGNORECASE,
 )
 # "Presiden Rusia Vladimir Putin", "Menteri Luar Negeri Rusia Sergey Lavrov"
 _ROLE_BEFORE = re.compile(
-    r"(?P<role>\b" + _ROLE_NOUN + r"(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam|pertahanan|keuangan))*)\s*,?\s*$",
+    r"(?P<role>\b"
+    + _ROLE_NOUN
+    + r"(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam|pertahanan|keuangan))*)\s*,?\s*$",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)")
@@ -131,7 +136,11 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     body = "\n\n".join(paragraphs)
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
     taken = [(a, b) for a, b, _ in found]
-    for pattern, label in ((_SPEAKER, "PER"), (_APPOSITIVE, "PER"), (_SITE, "ORG")):  # names the model may miss, by their context
+    for pattern, label in (
+        (_SPEAKER, "PER"),
+        (_APPOSITIVE, "PER"),
+        (_SITE, "ORG"),
+    ):  # names the model may miss, by their context
         for m in pattern.finditer(body):
             a, b = m.span("name")
             entry = registry.lookup(m.group("name"))
@@ -155,7 +164,9 @@ _SPEAKER = re.compile(
 )
 # A person introduced with a role: "Andriy Kovalenko, seorang analis militer di Kyiv, ...".
 _APPOSITIVE = re.compile(
-    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})),\s+(?:seorang\s+|sang\s+|selaku\s+)?" + _ROLE_NOUN + r"\b",
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})),\s+(?:seorang\s+|sang\s+|selaku\s+)?"
+    + _ROLE_NOUN
+    + r"\b",
     re.IGNORECASE,
 )
 # A news site named by its domain: "TribunGorontalo.com", "Liputan6.com".
@@ -193,11 +204,14 @@ def _entities(article: Article, spans: list[Span]) -> None:
     role_orgs: list[tuple[int, int]] = []
     dateline = DATELINE.match(article.paragraphs[0])
     skip_to = dateline.end() if dateline else 0  # the outlet's own dateline names no actor
-    for start, end, label in find_mentions(article.paragraphs, registry, spans):
+    found = find_mentions(article.paragraphs, registry, spans)
+    for i, (start, end, label) in enumerate(found):
+        next_start = min((a for a, _, _ in found[i + 1 :] if a >= end), default=len(body))
         if start < skip_to:
             continue
         if label == "PER":
             start = _extend_first_name(body, start, end)
+            end = _extend_surname(body, end, next_start)
         end = _trim_lowercase_tail(body, start, end)
         text = body[start:end]
         key = _strip_title(text)
@@ -216,7 +230,9 @@ def _entities(article: Article, spans: list[Span]) -> None:
         if all(a <= m["start"] and m["end"] <= b for _, m in inside):  # only names within it ("Kyiv")
             for c, m in inside:
                 c.mentions.remove(m)
-            _link(body[a:b], "ORG", clusters, registry, []).mentions.append({"text": body[a:b], "start": a, "end": b})
+            _link(body[a:b], "ORG", clusters, registry, []).mentions.append(
+                {"text": body[a:b], "start": a, "end": b}
+            )
     article.entities = [_to_dict(c) for c in clusters if c.mentions]
 
 
@@ -274,6 +290,25 @@ def _extend_first_name(body: str, start: int, end: int) -> int:
     return start - len(m.group(0))
 
 
+def _extend_surname(body: str, end: int, limit: int) -> int:
+    """Capitalised words right after a person's name that the model left out ("Ema Nurnisya [Putri]",
+    "Imanuel Charlo [Rommel Danes]"): up to two, never into the next mention, a month, weekday or office."""
+    for _ in range(2):
+        m = _NEXT_NAME_WORD.match(body, end)
+        if (
+            not m
+            or m.end() > limit
+            or m.group(1).casefold() in NOT_NAME_WORDS
+            or m.group(1).lower() in _NOT_FIRST_NAMES
+        ):
+            break
+        end = m.end()
+    return end
+
+
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
+
+
 def _trim_lowercase_tail(body: str, start: int, end: int) -> int:
     """Cut lower-case words the model ran on past a name ("TASS News kantor" -> "TASS News")."""
     words = list(re.finditer(r"\S+", body[start:end]))
@@ -319,12 +354,14 @@ def _link(key: str, label: str, clusters: list[_Cluster], registry: Registry, ha
 
 
 def _part_of(short: str, full: str) -> bool:
-    """"polishchuk" is part of "aleksey polishchuk" (Indonesians are also named by their first name,
+    """ "polishchuk" is part of "aleksey polishchuk" (Indonesians are also named by their first name,
     "Hendra" for "Hendra Wicaksono"); a surname may be misspelled ("kokcharoc")."""
     parts = full.split()
     if len(parts) < 2 or " " in short:
         return False
-    return short in parts or any(len(p) >= 6 and fuzz.ratio(short, p) >= SAME_DOC_FUZZY_MIN for p in parts[1:])
+    return short in parts or any(
+        len(p) >= 6 and fuzz.ratio(short, p) >= SAME_DOC_FUZZY_MIN for p in parts[1:]
+    )
 
 
 def _to_dict(c: _Cluster) -> dict[str, Any]:

@@ -92,7 +92,11 @@ def _read_curated(data: dict, countries: dict[str, Entry], entries: list[Entry])
         code = item.get("country")
         e = countries.get(code) if code else by_name.get(item["name"])
         if e is None:
-            e = Entry(id=item.get("wikidata") or f"kronik:{_slug(item['name'])}", name=item["name"], type=item["type"])
+            e = Entry(
+                id=item.get("wikidata") or f"kronik:{_slug(item['name'])}",
+                name=item["name"],
+                type=item["type"],
+            )
             entries.append(e)
             by_name[e.name] = e
         e.name = item["name"]
@@ -117,7 +121,11 @@ def load_registry(extra: str | None = None) -> Registry:
     """CLDR countries + the packaged curated list + ``extra`` (a JSON file in the same format)."""
     countries = _cldr_countries()
     entries = list(countries.values())
-    _read_curated(json.loads(resources.files("kronik.lang.id").joinpath("entities.json").read_text("utf-8")), countries, entries)
+    _read_curated(
+        json.loads(resources.files("kronik.lang.id").joinpath("entities.json").read_text("utf-8")),
+        countries,
+        entries,
+    )
     _read_media(entries)
     if extra:
         _read_curated(json.loads(Path(extra).read_text("utf-8")), countries, entries)

@@ -99,13 +99,42 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
 def read_inputs(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[Article | InputError]:
     """Yield an article for each one found in ``paths``, or an InputError for each failure."""
     options = options or IngestOptions()
+    selected: dict[str, list[int]] = {}  # "file.csv#12": record 12 of file.csv only
+    plain: list[str] = []
     for path in iter_paths(paths):
+        base, n = split_selection(path)
+        if n is None:
+            plain.append(path)
+        else:
+            if base not in selected:
+                plain.append(base)
+            selected.setdefault(base, []).append(n)
+    for path in plain:
+        wanted = set(selected.get(path, ()))
+        seen: set[int] = set()
         try:
-            yield from _read_one(path, options)
+            for item in _read_one(path, options):
+                if not wanted:
+                    yield item
+                    continue
+                n = split_selection(item.source)[1]
+                if n in wanted:
+                    seen.add(n)
+                    yield item
         except InputError as err:
             yield err
         except OSError as err:
             yield InputError(path, f"cannot read: {err.strerror or err}")
+        for n in sorted(wanted - seen):
+            yield InputError(f"{path}#{n}", "no such record in the file")
+
+
+def split_selection(path: str) -> tuple[str, int | None]:
+    """``"data.csv#12"`` names record 12 of ``data.csv`` (when no file is named so): (path, 12)."""
+    base, sep, n = path.rpartition("#")
+    if sep and n.isdigit() and not Path(path).exists() and Path(base).is_file():
+        return base, int(n)
+    return path, None
 
 
 def _read_bytes(path: str, limit: int | None) -> bytes:
@@ -230,11 +259,15 @@ def _pick(row: dict[str, Any], attr: str, options: IngestOptions) -> Any:
     return None
 
 
-def read_records(source: str, stream: io.TextIOBase, fmt: str, options: IngestOptions) -> Iterator[Article | InputError]:
+def read_records(
+    source: str, stream: io.TextIOBase, fmt: str, options: IngestOptions
+) -> Iterator[Article | InputError]:
     """Articles from a JSON Lines or CSV stream; record N is ``source#N`` (1-based, header excluded)."""
     if fmt == "csv" and not options.month_first and stream.seekable():
         if _month_first_column(stream, options):
-            options = IngestOptions(field_map=options.field_map, max_page_bytes=options.max_page_bytes, month_first=True)
+            options = IngestOptions(
+                field_map=options.field_map, max_page_bytes=options.max_page_bytes, month_first=True
+            )
         stream.seek(0)
     rows = _csv_rows(source, stream, options) if fmt == "csv" else _jsonl_rows(stream)
     for n, row, problem in rows:
@@ -316,7 +349,9 @@ def _csv_rows(
     reader = csv.DictReader(stream, delimiter=delimiter)
     columns = [c.strip().lower() for c in (reader.fieldnames or [])]
     wanted = {options.field_map.get(a, "").lower() for a in ("text", "html")} - {""}
-    has_body = bool(wanted & set(columns)) or any(c in columns for c in FIELD_NAMES["text"] + FIELD_NAMES["html"])
+    has_body = bool(wanted & set(columns)) or any(
+        c in columns for c in FIELD_NAMES["text"] + FIELD_NAMES["html"]
+    )
     if not has_body:
         raise InputError(
             source,

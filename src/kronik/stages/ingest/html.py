@@ -20,7 +20,25 @@ from kronik.stages.ingest.text_dump import _ZERO_WIDTH
 
 _WHITESPACE = re.compile(r"\s+")  # in HTML every run of white space, newlines included, is one space
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option", "button", "input", "textarea", "canvas", "video", "audio", "object", "map"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "head",
+    "select",
+    "option",
+    "button",
+    "input",
+    "textarea",
+    "canvas",
+    "video",
+    "audio",
+    "object",
+    "map",
+}
 _BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "section",
     "article", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote", "pre", "br", "hr",
@@ -29,7 +47,13 @@ _BLOCK = {
 # Class or id words that mark page furniture, by hint. Checked on each element's class and id.
 _CONTEXT_WORDS = (
     ("embed", re.compile(r"twitter-tweet|instagram-media|tiktok-embed|embed", re.I)),
-    ("related", re.compile(r"related|baca-?juga|bacajuga|terkait|rekomendasi|recommend|populer|popular|terpopuler|trending|sidebar|widget|more-news|berita-?lain|also-read|readalso|read-also|inline-link|box-?news", re.I)),
+    (
+        "related",
+        re.compile(
+            r"related|baca-?juga|bacajuga|terkait|rekomendasi|recommend|populer|popular|terpopuler|trending|sidebar|widget|more-news|berita-?lain|also-read|readalso|read-also|inline-link|box-?news",
+            re.I,
+        ),
+    ),
     ("share", re.compile(r"share|social|sosmed|follow", re.I)),
     ("comment", re.compile(r"comment|komentar|disqus", re.I)),
     ("ad", re.compile(r"(^|[\s_-])(ads?|advert\w*|iklan|banner|sponsor\w*)($|[\s_-])", re.I)),

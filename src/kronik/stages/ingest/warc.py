@@ -60,7 +60,9 @@ def read_warc(path: str, options: IngestOptions) -> Iterator[Article | InputErro
                     yield InputError(source, "page too large")
                     continue
                 try:
-                    yield page_article(source, data, ("text/plain" in ctype.lower() and "text") or "html", url=url)
+                    yield page_article(
+                        source, data, ("text/plain" in ctype.lower() and "text") or "html", url=url
+                    )
                 except InputError as err:
                     yield err
     except ArchiveLoadFailed as err:

@@ -46,7 +46,11 @@ def metadata(article: Article) -> Article:
     start = body_idx[0] if body_idx else len(blocks)
     end = body_idx[-1] if body_idx else len(blocks) - 1
     meta = article.html_meta
-    meta_titles = [t for t in (meta.get("og_title"), meta.get("ld_headline"), meta.get("twitter_title"), meta.get("title")) if t]
+    meta_titles = [
+        t
+        for t in (meta.get("og_title"), meta.get("ld_headline"), meta.get("twitter_title"), meta.get("title"))
+        if t
+    ]
     head = find_head(blocks, start, meta_titles) if article.input_format != "record" else Head()
     _set_title(article, head, meta_titles)
     _set_section_and_lead(article, head)
@@ -62,7 +66,11 @@ def metadata(article: Article) -> Article:
     _mark(blocks, credits.lines, "credit_line", article)
     _photo_credits(article, head_blocks, credits)
     _given_people(article, credits)
-    article.authors, article.editors, article.photo_credits = credits.authors, credits.editors, credits.photo_credits
+    article.authors, article.editors, article.photo_credits = (
+        credits.authors,
+        credits.editors,
+        credits.photo_credits,
+    )
     _set_outlet(article)
     _set_published(article, head)
     credit_texts = [blocks[i].text for i in credits.lines] + [b.text for b in tail]
@@ -102,7 +110,11 @@ def _set_section_and_lead(article: Article, head: Head) -> None:
         crumb = head.crumbs[0]
         article.section = crumb.title() if crumb.isupper() else crumb
     elif head.section is not None:
-        article.section = blocks[head.section].text.title() if blocks[head.section].text.isupper() else blocks[head.section].text
+        article.section = (
+            blocks[head.section].text.title()
+            if blocks[head.section].text.isupper()
+            else blocks[head.section].text
+        )
         blocks[head.section].kind = "navigation"
     elif article.given.get("section") and str(article.given["section"]).strip() not in ("-", ""):
         article.section = str(article.given["section"]).strip()
@@ -197,9 +209,15 @@ def _set_outlet(article: Article) -> None:
     if outlet is None:
         given = article.given.get("outlet")
         if given:
-            outlet = outlet_from_alias(str(given)) or outlet_from_domain(str(given)) or outlet_from_printed(str(given), body_text)
+            outlet = (
+                outlet_from_alias(str(given))
+                or outlet_from_domain(str(given))
+                or outlet_from_printed(str(given), body_text)
+            )
     if outlet is None and article.html_meta.get("site_name"):
-        outlet = outlet_from_alias(article.html_meta["site_name"]) or outlet_from_printed(article.html_meta["site_name"], "")
+        outlet = outlet_from_alias(article.html_meta["site_name"]) or outlet_from_printed(
+            article.html_meta["site_name"], ""
+        )
     if outlet is None:
         outlet = _outlet_from_lines(article)
     if outlet is not None:
@@ -348,8 +366,14 @@ def _check_url_date(article: Article, d: DateMatch, evidence: list[str]) -> Date
         url_date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return d
-    if d.date != url_date and (d.date.month, d.date.day) == (url_date.day, url_date.month) and d.date.year == url_date.year:
-        article.warn(f"date {d.date.isoformat()} has day and month swapped; the URL says {url_date.isoformat()}")
+    if (
+        d.date != url_date
+        and (d.date.month, d.date.day) == (url_date.day, url_date.month)
+        and d.date.year == url_date.year
+    ):
+        article.warn(
+            f"date {d.date.isoformat()} has day and month swapped; the URL says {url_date.isoformat()}"
+        )
         d.date = url_date
         evidence.append(f"url: {m.group(0)}")
     return d
@@ -370,7 +394,9 @@ def _check_weekday(article: Article, d: DateMatch) -> DateMatch:
             except ValueError:
                 swapped = None
             if swapped is not None:
-                article.warn(f"printed weekday does not match {d.date.isoformat()}; read as {swapped.isoformat()}")
+                article.warn(
+                    f"printed weekday does not match {d.date.isoformat()}; read as {swapped.isoformat()}"
+                )
                 d.date = swapped
                 return d
         article.warn(f"printed weekday does not match {d.date.isoformat()}")

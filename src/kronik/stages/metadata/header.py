@@ -20,7 +20,9 @@ HEAD_WINDOW = 45
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—:-]|::)\s+[^|–—:]{2,60}$")
 _TITLE_MAX_WORDS = 30
 # A date labelled as an update is not the publication date.
-_UPDATED = re.compile(r"\b(diperbarui|diperbaharui|diupdate|update\s+terakhir|updated|last\s+updated|modified)\b", re.I)
+_UPDATED = re.compile(
+    r"\b(diperbarui|diperbaharui|diupdate|update\s+terakhir|updated|last\s+updated|modified)\b", re.I
+)
 # A breadcrumb trail: "Beranda > Ekonomi > Bisnis", "Home/Internasional", "HOME » SHOWBIZ » FILM".
 _GENERIC_CRUMBS = {"news", "berita", "home", "beranda", "index", "indeks", "read", "artikel"}
 _CRUMBS = re.compile(r"^(?:home|beranda|index|indeks|news|berita)\s*(?:[>»›/|]\s*[^>»›/|]{2,40}){1,4}$", re.I)

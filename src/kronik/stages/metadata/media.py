@@ -18,12 +18,18 @@ _CUE = (
 )
 _SOURCE_WORDS = r"(?:laman\s+|situs\s+|media\s+|kantor\s+berita\s+)?"
 # "Dilansir TribunGorontalo.com dari Al Jazeera": the medium follows "dari", the citing outlet sits between.
-_VIA_FROM = re.compile(_CUE + r"\s+(?:[\w.]+\s+){0,3}?(?:dari|from)\s+" + _SOURCE_WORDS + r"(?P<rest>.{2,80})", re.I)
+_VIA_FROM = re.compile(
+    _CUE + r"\s+(?:[\w.]+\s+){0,3}?(?:dari|from)\s+" + _SOURCE_WORDS + r"(?P<rest>.{2,80})", re.I
+)
 # "Dikutip Express, ...", "mengutip AFP": the medium follows the cue.
 _VIA = re.compile(_CUE + r"\s+" + _SOURCE_WORDS + r"(?P<rest>.{2,80})", re.IGNORECASE)
-_TO = re.compile(r"\b(?:kepada|to|told)\s+(?:kantor\s+berita\s+|media\s+|stasiun\s+televisi\s+)?(?P<rest>.{2,60})")
+_TO = re.compile(
+    r"\b(?:kepada|to|told)\s+(?:kantor\s+berita\s+|media\s+|stasiun\s+televisi\s+)?(?P<rest>.{2,60})"
+)
 _AGENCY = re.compile(r"\bkantor\s+berita\s+(?:\w+\s+){0,3}?(?P<rest>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})")
-_PLATFORM = re.compile(r"\b(?:ke|di|melalui|lewat|via|dalam\s+unggahan\s+di|akun)\s+(?:akun\s+)?(?P<rest>Twitter|Instagram|Facebook|YouTube|TikTok|Telegram|X)\b")
+_PLATFORM = re.compile(
+    r"\b(?:ke|di|melalui|lewat|via|dalam\s+unggahan\s+di|akun)\s+(?:akun\s+)?(?P<rest>Twitter|Instagram|Facebook|YouTube|TikTok|Telegram|X)\b"
+)
 # A cheap first look: a paragraph with none of these words cites no medium.
 _ANY_CUE = re.compile(
     r"dilansir|melansir|dikutip|mengutip|dilaporkan|diberitakan|laporan|lapor|tulis|laman|situs|kepada|kantor\s+berita"
@@ -76,7 +82,7 @@ def _name_at(rest: str, strong: bool) -> str | None:
 
 
 def _agency_name(run: str) -> str | None:
-    """"Belarus Belta" -> "Belta": a known medium anywhere in the run, else its last word."""
+    """ "Belarus Belta" -> "Belta": a known medium anywhere in the run, else its last word."""
     tokens = run.split()
     for i in range(len(tokens)):
         known = known_medium(" ".join(tokens[i:]))
@@ -99,7 +105,9 @@ def _country_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def find_cited_media(paragraphs: list[str], credit_lines: list[str], own_outlet: str | None = None) -> list[str]:
+def find_cited_media(
+    paragraphs: list[str], credit_lines: list[str], own_outlet: str | None = None
+) -> list[str]:
     """Media cited in the body and the credit lines, canonical names, in order of first mention."""
     found: list[str] = []
     own = (own_outlet or "").lower()

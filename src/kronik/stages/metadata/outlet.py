@@ -77,7 +77,9 @@ def outlet_from_domain(domain: str) -> Outlet | None:
     entries, _ = _registry()
     best: _Entry | None = None
     for e in entries:
-        if (domain == e.domain or domain.endswith("." + e.domain)) and (best is None or len(e.domain) > len(best.domain)):
+        if (domain == e.domain or domain.endswith("." + e.domain)) and (
+            best is None or len(e.domain) > len(best.domain)
+        ):
             best = e
     if best is None:
         return None
@@ -103,7 +105,11 @@ def outlet_zone(outlet: Outlet) -> str | None:
         return None
     entries, _ = _registry()
     for e in entries:
-        if outlet.domain == e.domain or outlet.domain.startswith(e.domain + "/") or outlet.domain.endswith("." + e.domain):
+        if (
+            outlet.domain == e.domain
+            or outlet.domain.startswith(e.domain + "/")
+            or outlet.domain.endswith("." + e.domain)
+        ):
             return e.timezone
     return None
 
@@ -151,7 +157,10 @@ def outlet_from_printed(token: str, page_text: str) -> Outlet | None:
     return Outlet(name=name, domain=domain, network=_network(domain) if domain else None)
 
 
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:-\s*\d{4})?\s*)?(?P<name>[A-Za-z][\w.-]+(?:\s[A-Z][\w.-]+){0,2})", re.I)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:-\s*\d{4})?\s*)?(?P<name>[A-Za-z][\w.-]+(?:\s[A-Z][\w.-]+){0,2})",
+    re.I,
+)
 
 
 def outlet_from_copyright(line: str) -> Outlet | None:

@@ -13,17 +13,29 @@ from dataclasses import dataclass, field
 
 from kronik.lang.id.boilerplate import CREDIT_LABELS
 
-_ROLE_OF_LABEL = {label: role for role in ("authors", "editors", "photo_credits") for label in CREDIT_LABELS[role]}
+_ROLE_OF_LABEL = {
+    label: role for role in ("authors", "editors", "photo_credits") for label in CREDIT_LABELS[role]
+}
 _LABEL_ALT = "|".join(sorted((re.escape(k) for k in _ROLE_OF_LABEL), key=len, reverse=True))
 _LABELLED = re.compile(rf"^(?P<label>{_LABEL_ALT})\s*[:：]\s*(?P<value>.+)$", re.IGNORECASE)
 _BY = re.compile(r"^(?P<label>oleh|by|written by)\s*:?\s+(?P<value>[A-Z].{1,80})$", re.IGNORECASE)
 # Trailing notes on who wrote or adapted a piece: "Artikel ini ditulis oleh X, peserta magang ...",
 # "Diadaptasi oleh X dan Y", "*Penulis adalah X".
-_NOTE = re.compile(r"^(?:\*?\s*artikel\s+ini\s+ditulis\s+oleh|diadaptasi\s+oleh|\*\s*penulis\s+adalah)\s+(?P<value>[^,]+)", re.I)
-_REPORT = re.compile(r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor)\s+[\w.]+(?:\s[\w.]+)?,\s*(?P<value>.+)$", re.I)
-_NAME_CHANNEL = re.compile(r"^(?P<value>[A-Z][\w'.]+(?:\s[A-Z][\w'.]+){0,4})\s+-\s+(?P<channel>detik\w*|[\w]+\.(?:com|co\.id|id))$")
+_NOTE = re.compile(
+    r"^(?:\*?\s*artikel\s+ini\s+ditulis\s+oleh|diadaptasi\s+oleh|\*\s*penulis\s+adalah)\s+(?P<value>[^,]+)",
+    re.I,
+)
+_REPORT = re.compile(
+    r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor)\s+[\w.]+(?:\s[\w.]+)?,\s*(?P<value>.+)$", re.I
+)
+_NAME_CHANNEL = re.compile(
+    r"^(?P<value>[A-Z][\w'.]+(?:\s[A-Z][\w'.]+){0,4})\s+-\s+(?P<channel>detik\w*|[\w]+\.(?:com|co\.id|id))$"
+)
 # Several credits on one line: "Penulis: A | Editor: B", "Rep: A/ Red: B", "Oleh : A Editor : B".
-_SEGMENT = re.compile(rf"\s+\|\s+|\s{{2,}}|\s*/\s*(?=(?:{_LABEL_ALT})\s*[:：])|\s+(?=(?:editor|penyunting|redaktur|red|pewarta|penulis|reporter|fotografer)\s*[:：])", re.I)
+_SEGMENT = re.compile(
+    rf"\s+\|\s+|\s{{2,}}|\s*/\s*(?=(?:{_LABEL_ALT})\s*[:：])|\s+(?=(?:editor|penyunting|redaktur|red|pewarta|penulis|reporter|fotografer)\s*[:：])",
+    re.I,
+)
 _ROLE_ALONE = re.compile(rf"^(?P<label>{_LABEL_ALT})$", re.IGNORECASE)
 _AVATAR = re.compile(r"^\S+'s avatar", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^(?:bin|binti|van|von|de|der|al|el|dan)$|^[A-Z]\.$")

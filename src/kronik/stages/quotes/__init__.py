@@ -36,7 +36,7 @@ DIRECT_MIN_WORDS = 3
 #: Reported content needs at least this many words.
 INDIRECT_MIN_WORDS = 3
 
-_COMPLEMENTIZER = re.compile(r"\s*(?:[,:]\s*)?(?:(?P<c>bahwa|kalau|agar|supaya)\b\s*)?", re.IGNORECASE)
+_COMPLEMENTIZER = re.compile(r"\s*(?:[,:]\s*)?(?:(?P<c>bahwa|kalau|jika|agar|supaya)\b\s*)?", re.IGNORECASE)
 _BLOCKED_BEFORE_VERB = re.compile(
     r"(?:\b(?:yang|untuk|tidak|tak|belum|bukan|enggan|bisa|dapat|harus|ingin|mau|akan|sedang|guna|dengan|saat|ketika|sambil|seraya|usai|setelah|sebelum)\s*)$",
     re.IGNORECASE,
@@ -45,7 +45,7 @@ _BLOCKED_BEFORE_VERB = re.compile(
 _PREDICATE = re.compile(
     r"\b(?:(?:me[mny]?|meng|ber|di|ter)[a-z]{3,}|akan|telah|sudah|sedang|masih|mungkin|dapat|bisa|harus|"
     r"perlu|tidak|tak|belum|bukan|ada|adalah|merupakan|ialah|yakni|menjadi|punya|mau|ingin|boleh|wajib|"
-    r"siap|cukup|banyak|sangat|lebih|kurang|naik|turun|masuk|pergi|tiba|datang|jadi|hanya)\b"
+    r"siap|cukup|banyak|sangat|lebih|kurang|naik|turun|masuk|pergi|tiba|datang|jadi|hanya)(?:lah|pun)?\b"
 )
 _NOT_PREDICATE = {
     "terhadap",
@@ -75,6 +75,11 @@ _NOT_PREDICATE = {
     "dalam",
     "demi",
 }
+_CONNECTORS = r"namun|tetapi|tapi|sementara|sementara itu|selain itu|sebab|karena itu|oleh karena itu|dan|lalu|bahkan|adapun"
+#: A second speech verb joined to the first: "… mengonfirmasi …, dan mengatakan …".
+_COORDINATION = re.compile(
+    r"(?:,\s*)?\b(?:dan|serta|lalu|kemudian|sekaligus|sembari|sambil)\s+(?:juga\s+|pun\s+)?$", re.IGNORECASE
+)
 _SPEAKER_STOP = re.compile(
     r"\s(?:kepada|pada|saat|ketika|dalam|melalui|lewat|usai|seusai|setelah|seperti|sebagaimana|dikutip|dilansir|"
     r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|[.!?]\s",
@@ -83,9 +88,13 @@ _SPEAKER_STOP = re.compile(
 _MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 2), key=len, reverse=True))
 _DAYS = "|".join(sorted((re.escape(d) for d in WEEKDAYS if len(d) > 3), key=len, reverse=True))
 _WHEN = re.compile(
-    rf"(?:(?i:pada|hari|sejak) )*(?:(?i:{_DAYS})(?:\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?(?: (?i:pagi|siang|sore|malam|dini hari))?"
+    rf"(?<![\w])(?:(?:(?i:pada|hari|sejak) )*(?:(?i:{_DAYS})(?:\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?(?: (?i:pagi|siang|sore|malam|dini hari))?"
     rf"|(?:tanggal )?\d{{1,2}} (?i:{_MONTHS})(?: \d{{4}})?|(?i:bulan )?(?i:{_MONTHS})(?: (?:\d{{4}}|(?i:lalu|ini|tahun lalu)))?)"
-    r"|(?i:kemarin(?: (?:pagi|siang|sore|malam))?|hari ini|pekan lalu|minggu lalu|bulan lalu|tahun lalu|beberapa waktu lalu)",
+    r"|(?i:kemarin(?: (?:pagi|siang|sore|malam))?|hari ini|pekan lalu|minggu lalu|bulan lalu|tahun lalu|beberapa waktu lalu))(?![\w])",
+)
+#: A leading time or place adverbial ("Pada 10 Juni,", "Dikutip Express,") is no subject.
+_ADVERBIAL = re.compile(
+    r"(?i)(?:pada|dalam|di|sejak|saat|ketika|usai|setelah|dikutip|dilansir|menurut|mengutip|sebelumnya)\b"
 )
 
 
@@ -171,17 +180,26 @@ class _Finder:
             s, e = self._strip_clause(clause_start + last + 1, verb_start)
             if e > s:
                 return self._head(s, e)
-            first = seg.find(",")
-            s, e = self._strip_clause(clause_start, clause_start + first)
-            # a leading time or place adverbial ("Pada 10 Juni,") is no subject
-            if e > s and not re.match(
-                r"(?i)(?:pada|dalam|di|sejak|saat|ketika|usai|setelah|dikutip|dilansir|menurut|mengutip)\b",
-                self.body[s:e],
-            ):
-                return self._head(s, e)
-            return None
+            # an apposition: "Bek Persib, Achmad Jufriyanto, berharap" / "X, seorang analis …, mengatakan":
+            # the comma-separated part naming a person, else the first part
+            parts, pos = [], clause_start
+            for piece in seg[:last].split(","):
+                parts.append(self._strip_clause(pos, pos + len(piece)))
+                pos += len(piece) + 1
+            parts = [p for p in parts if p[1] > p[0] and not _ADVERBIAL.match(self.body[p[0] : p[1]])]
+            named = [p for p in parts if self._has_person(*p)]
+            if named:
+                return self._head(*named[-1])
+            return self._head(*parts[0]) if parts else None
         s, e = self._strip_clause(clause_start, verb_start)
         return self._head(s, e) if e > s else None
+
+    def _has_person(self, start: int, end: int) -> bool:
+        return any(
+            start <= m["start"] < end and e.get("type") == "PER"
+            for e in self.article.entities
+            for m in e.get("mentions", ())
+        )
 
     def _head(self, start: int, end: int) -> tuple[int, int]:
         """Cut a subject at its first verb-like word or relative clause ("Polisi yang menangkap …")."""
@@ -193,11 +211,11 @@ class _Finder:
                 return start, _rstrip(self.body, start, m.start())
         return start, end
 
-    def _content_ok(self, start: int, end: int) -> bool:
+    def _content_ok(self, start: int, end: int, need_predicate: bool = True) -> bool:
         text = self.body[start:end]
         if len(sp.words(text)) < INDIRECT_MIN_WORDS:
             return False
-        return any(w not in _NOT_PREDICATE for w in _PREDICATE.findall(text))
+        return not need_predicate or any(w.lower() not in _NOT_PREDICATE for w in _PREDICATE.findall(text))
 
     # ----- direct quotes
     def direct(self) -> tuple[list[Quote], list[sp.Quoted]]:
@@ -311,6 +329,11 @@ class _Finder:
                     subj,
                     "phrase",
                 )
+        # the quote must close its sentence (or be followed by a cue): 'X mengatakan bahwa "unjuk rasa damai"
+        # telah disusupi' is indirect speech with a partial quote in it
+        tail = after[rest_at:].strip(" ,.;:!?\"”’'")
+        if len(sp.words(tail)) >= 2:
+            return None
         # X mengatakan: "…" / X menegaskan bahwa "…"
         bm = re.search(
             rf"(?P<verb>{lex.verb.pattern})(?:\s+(?:bahwa|kalau))?\s*[,:]?\s*$", before, re.IGNORECASE
@@ -355,7 +378,9 @@ class _Finder:
         stop = _SPEAKER_STOP.search(text)
         end = start + (stop.start() if stop else len(text))
         s, e = _lstrip(self.body, start, end), _rstrip(self.body, start, end)
-        return (s, e) if e > s else None
+        if e <= s:
+            return None
+        return self._head(s, e)  # "kata Andrie dikonfirmasi detikSumbagsel" → "Andrie"
 
     def _intro_from_previous(self, para: sp.Paragraph) -> tuple[str, str, tuple[int, int] | None] | None:
         """A quote opening a paragraph whose previous paragraph ends "… X mengatakan:"."""
@@ -385,16 +410,14 @@ class _Finder:
                     continue
                 if any(q.start <= sent[0] < q.end for q in qs):
                     continue  # the sentence is inside a direct quote
-                found = self._indirect_in(para, sent)
-                if found is None:
-                    continue
-                # short quoted phrases inside reported speech are part of it
-                for q in self.quoted.get(para.index, []):
-                    if found.start <= q.open_mark < found.end:
-                        found.partial.append(self.body[q.start : q.end])
-                        if q in orphans:
-                            orphans.remove(q)
-                out.append(found)
+                for found in self._indirect_in(para, sent):
+                    # short quoted phrases inside reported speech are part of it
+                    for q in self.quoted.get(para.index, []):
+                        if found.start <= q.open_mark < found.end:
+                            found.partial.append(self.body[q.start : q.end])
+                            if q in orphans:
+                                orphans.remove(q)
+                    out.append(found)
         return out
 
     def _mask(self, para: sp.Paragraph, start: int, end: int) -> str:
@@ -405,60 +428,126 @@ class _Finder:
                 chars[i - start] = "x" if chars[i - start].isalnum() else " "
         return "".join(chars)
 
-    def _indirect_in(self, para: sp.Paragraph, sent: tuple[int, int]) -> Quote | None:
+    def _indirect_in(self, para: sp.Paragraph, sent: tuple[int, int]) -> list[Quote]:
         lex = self.lex
         s0, s1 = sent
         text = self._mask(para, s0, s1)
-        # Menurut X, …
+        # Menurut X, … / Menurutnya, …
         am = re.match(
-            rf"^\W*(?P<cue>{lex.according.pattern})\s+(?P<who>[^,]{{2,90}}),\s*", text, re.IGNORECASE
+            rf"^\W*(?:(?:{_CONNECTORS})[\s,]+)?(?P<cue>{lex.according.pattern})(?:(?P<nya>nya)|\s+(?P<who>[^,]{{2,90}})),\s*",
+            text,
+            re.IGNORECASE,
         )
-        if am and not _is_medium(self.article, self.body[s0 + am.start("who") : s0 + am.end("who")]):
+        if am and (
+            am.group("nya")
+            or not _is_medium(self.article, self.body[s0 + am.start("who") : s0 + am.end("who")])
+        ):
             c0 = s0 + am.end()
             if self._content_ok(c0, s1):
+                if am.group("nya"):
+                    return [
+                        self._quote_from(para, sent, c0, s1, am.group("cue") + "nya", "say", None, "pronoun")
+                    ]
                 who = _rstrip_span(self.body, s0 + am.start("who"), s0 + am.end("who"))
-                return self._quote_from(para, sent, c0, s1, am.group("cue"), "say", who, "phrase")
-        # X <verb> (bahwa) …
+                return [self._quote_from(para, sent, c0, s1, am.group("cue"), "say", who, "phrase")]
+        found = self._verb_quotes(para, sent, text)
+        if found:
+            return found
+        # …, kata X, … / …, kata X. / …, menurut X, … / …, menurut X.
+        cue_pat = re.compile(
+            rf"(?:^|,)\s*(?P<cue>{lex.post_cue.pattern.replace('(?P<cue>', '(?:')}|menurut)(?:\s|$)",
+            re.IGNORECASE,
+        )
+        for cm in cue_pat.finditer(text):
+            cue = cm.group("cue")
+            after = cm.end("cue")
+            seg = text[after:]
+            comma = seg.find(",")
+            # in the middle: "Sebab, kata Yusril, selama 20 tahun …" (the content follows the speaker)
+            if comma > 0 and not cue.lower().endswith("nya"):
+                w0, w1 = _rstrip_span(self.body, s0 + after, s0 + after + comma)
+                c0 = _lstrip(self.body, s0 + after + comma + 1, s1)
+                if w1 > w0 and self._speakerish(w0, w1) and self._content_ok(c0, s1):
+                    return [self._quote_from(para, sent, c0, s1, cue, "say", (w0, w1), "phrase")]
+            # at the end: "Belarus dapat memasuki konflik …, kata seorang pejabat …"
+            if cm.start() == 0 or not text[: cm.start() + 1].rstrip().endswith(","):
+                continue
+            span = self._after_cue(s0 + after, s1)
+            if not cue.lower().endswith("nya") and span is None:
+                continue
+            if span is not None and not self._speakerish(*span):
+                continue
+            head = lex.connectors_head.match(text)
+            c0 = s0 + (head.end() if head else len(text) - len(text.lstrip(" ,")))
+            cend = s0 + cm.start()
+            if not self._content_ok(c0, cend):
+                continue
+            return [
+                self._quote_from(
+                    para, sent, c0, cend, cue, "say", span, "pronoun" if span is None else "phrase"
+                )
+            ]
+        return []
+
+    def _verb_quotes(self, para: sp.Paragraph, sent: tuple[int, int], text: str) -> list[Quote]:
+        """``X <speech verb> (bahwa) …``, and a second verb coordinated with it ("… dan mengatakan …")."""
+        lex = self.lex
+        s0, s1 = sent
+        out: list[Quote] = []
         for vm in lex.verb.finditer(text):
             v = vm.group().lower()
             vstart = s0 + vm.start()
-            if _BLOCKED_BEFORE_VERB.search(text[max(0, vm.start() - 12) : vm.start()]):
+            before = text[max(0, vm.start() - 40) : vm.start()]
+            coordinated = bool(out) and vstart < out[-1].end and _COORDINATION.search(before)
+            if out and not coordinated:
+                continue
+            blocked = _BLOCKED_BEFORE_VERB.search(before[-12:])
+            if blocked and not (
+                blocked.group().strip().lower() == "yang" and re.search(r"[A-Z]\w*,?\s+yang\s*$", before)
+            ):
                 continue
             cm = _COMPLEMENTIZER.match(text, vm.end())
             c0 = s0 + (cm.end() if cm else vm.end())
-            if v in lex.needs_clause and not (
-                cm and (cm.group("c") or text[vm.end() : cm.end()].strip(" ") in (",", ":"))
+            has_comp = bool(cm and (cm.group("c") or text[vm.end() : cm.end()].strip(" ") in (",", ":")))
+            if (
+                v in lex.needs_clause
+                and not has_comp
+                and not (
+                    lex.verb_kind.get(v) == "call"
+                    and re.search(r"\b(?:untuk|agar|supaya)\b", text[vm.end() : vm.end() + 80])
+                )
             ):
                 continue
             if text[c0 - s0 : c0 - s0 + 1] in '"“”«':
                 continue
-            if not self._content_ok(c0, s1):
+            if not self._content_ok(c0, s1, need_predicate=lex.verb_kind.get(v) != "opine"):
+                continue
+            if coordinated:
+                prev = out[-1]
+                cut = s0 + vm.start() - len(before) + _COORDINATION.search(before).start()  # type: ignore[union-attr]
+                prev.end = _rstrip(self.body, prev.start, cut)
+                prev.text = self.body[prev.start : prev.end]
+                out.append(
+                    self._quote_from(
+                        para,
+                        sent,
+                        c0,
+                        s1,
+                        vm.group(),
+                        lex.verb_kind.get(v, "say"),
+                        prev.speaker_span,
+                        prev.speaker_mode,
+                    )
+                )
                 continue
             subj = self._subject(s0, vstart)
             mode = "phrase" if subj else "zero"
             if subj and not self._speakerish(*subj):
                 continue
-            return self._quote_from(para, sent, c0, s1, vm.group(), lex.verb_kind.get(v, "say"), subj, mode)
-        # …, kata X.
-        for cm in lex.post_cue.finditer(text):
-            if not re.search(r",\s*$", text[: cm.start()]):
-                continue
-            cue = cm.group("cue")
-            span = self._after_cue(s0 + cm.end(), s1)
-            if not cue.lower().endswith("nya") and span is None:
-                continue
-            if span is not None and not self._speakerish(*span):
-                continue
-            c0 = s0 + len(text) - len(text.lstrip(" ,"))
-            head = lex.connectors_head.match(text)
-            if head:
-                c0 = s0 + head.end()
-            cend = s0 + cm.start()
-            if not self._content_ok(c0, cend):
-                continue
-            mode = "pronoun" if span is None else "phrase"
-            return self._quote_from(para, sent, c0, cend, cue, "say", span, mode)
-        return None
+            out.append(
+                self._quote_from(para, sent, c0, s1, vm.group(), lex.verb_kind.get(v, "say"), subj, mode)
+            )
+        return out
 
     def _speakerish(self, start: int, end: int) -> bool:
         phrase = self.body[start:end].strip()

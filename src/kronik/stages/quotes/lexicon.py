@@ -34,6 +34,7 @@ class Lexicon:
     adverbs_tail: re.Pattern[str]
     connectors_head: re.Pattern[str]
     unnamed: re.Pattern[str]
+    anaphoric: re.Pattern[str]
     indefinite: re.Pattern[str]
     platforms: frozenset[str]
     medium: tuple[re.Pattern[str], ...]
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
             rf"^(?:(?:{_alt(data['connectors'] + data['speaker_adverbs'])})[\s,]+)+", re.IGNORECASE
         ),
         unnamed=re.compile(rf"(?<![\w-])(?:{_alt(data['unnamed_heads'])})(?![\w-])", re.IGNORECASE),
+        anaphoric=re.compile(rf"^(?:{_alt(data['anaphoric_heads'])})(?![\w-])", re.IGNORECASE),
         indefinite=re.compile(rf"^(?:{_alt(data['indefinite'])})\s", re.IGNORECASE),
         platforms=frozenset(data["platforms"]),
         medium=tuple(re.compile(_fill(p, fill)) for p in data["medium_patterns"]),

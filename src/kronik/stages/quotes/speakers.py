@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from kronik.data import Article
+from kronik.lang.id.words import NOT_NAME_WORDS
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import Lexicon
 
@@ -64,10 +65,12 @@ class Resolver:
     # ------------------------------------------------------------------ public
     def resolve(self, found: list[Quote]) -> None:
         prev: Quote | None = None
+        self.spoken: list[Speaker] = []
         for q in found:
             q.speaker = self._speaker(q, prev)
             if q.speaker is not None and q.speaker.name:
                 prev = q
+                self.spoken.append(q.speaker)
         self._cataphora(found)
 
     # ------------------------------------------------------------------ cases
@@ -84,7 +87,28 @@ class Resolver:
         phrase = self.body[s:e].strip(" ,")
         if self.lex.pronoun.match(phrase) or phrase.lower().startswith(("sang ", "pihaknya")):
             return self._antecedent(q, prev, prefer_previous=False)
+        has_person = any(s <= ms < e and ent.get("type") == "PER" for ms, _me, ent in self.mentions)
+        if not has_person and (
+            self.lex.anaphoric.match(phrase) or re.search(r"\s(?:itu|tersebut|ini)$", phrase)
+        ):
+            # "Mantan Gubernur Jakarta itu", "pria yang akrab disapa Inay itu": someone already named
+            return self._antecedent(q, prev, prefer_previous=False)
+        if not has_person:
+            holder = self._recent_role(phrase, q)
+            if holder is not None:
+                return holder
         return self._from_phrase(s, e, phrase)
+
+    def _recent_role(self, phrase: str, q: Quote) -> Speaker | None:
+        """A role alone ("kata Kanit") names the recent speaker whose role has those words."""
+        words = {w.casefold() for w in sp.words(phrase)}
+        if not words or len(words) > 4:
+            return None
+        for sp_ in reversed(self.spoken):
+            role = {w.casefold() for w in sp.words(sp_.role or "")}
+            if sp_.name and role and words <= role:
+                return sp_
+        return None
 
     def _from_phrase(self, s: int, e: int, phrase: str) -> Speaker | None:
         inside = [(ms, me, ent) for ms, me, ent in self.mentions if s <= ms and me <= e]
@@ -97,6 +121,14 @@ class Resolver:
         if inside and not self.lex.unnamed.match(bare):
             ms, me, ent = inside[0]
             return _of(ent, None)
+        tail = _name_tail(phrase, [(ms - s, me - s) for ms, me, _ in inside])
+        if tail and not self.lex.indefinite.match(phrase):
+            # "Kepala Dinas Pendidikan Kota Bekasi Inayatullah": a role, then a name the recogniser missed
+            person = self._by_spelling(tail)
+            role = phrase[: phrase.rfind(tail)].strip(" ,") or None
+            if person is not None:
+                return Speaker(person.name, person.id, person.type, role or person.role)
+            return Speaker(name=tail, type="PER", role=role)
         if self.lex.unnamed.search(bare) or self.lex.indefinite.match(phrase):
             holder = self._office_holder(bare)
             if holder is not None:
@@ -188,6 +220,24 @@ class Resolver:
                     break
                 if ns is not None and ns.name:
                     break
+
+
+def _name_tail(phrase: str, taken: list[tuple[int, int]]) -> str | None:
+    """Capitalised words closing a role phrase, outside any recognised mention and not words of an
+    office: the name of a person the recogniser missed ("… Kota Bekasi Inayatullah")."""
+    tail: list[re.Match[str]] = []
+    for m in reversed(list(re.finditer(r"\S+", phrase))):
+        w = m.group().strip(",")
+        if not re.fullmatch(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?", w) or w.casefold() in NOT_NAME_WORDS:
+            break
+        if any(a <= m.start() < b for a, b in taken):
+            break
+        tail.insert(0, m)
+        if len(tail) == 3:
+            break
+    if not tail or tail[0].start() == 0:
+        return None
+    return phrase[tail[0].start() : tail[-1].end()].strip(",")
 
 
 def _first(xs: Any) -> str | None:
