@@ -37,7 +37,11 @@ def score_entities(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]
         used: set[int] = set()
         for ge in [e for e in g["entities"] if not e.get("boilerplate_only")]:
             hit = next(
-                (i for i, se in enumerate(system) if i not in used and any(_same(x, y) for x in _names(ge) for y in _names(se))),
+                (
+                    i
+                    for i, se in enumerate(system)
+                    if i not in used and any(_same(x, y) for x in _names(ge) for y in _names(se))
+                ),
                 None,
             )
             if hit is None:

@@ -100,12 +100,16 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
 def resolve_inputs(gold: list[dict[str, Any]], gold_path: str | Path, root: str | Path | None = None) -> Path:
     """The folder the gold's input paths are relative to: ``root``, or the first that has them."""
     gold_dir = Path(gold_path).resolve().parent
-    candidates = [Path(root)] if root else [gold_dir.parent, gold_dir, Path.cwd(), Path.cwd().parent / "shared"]
+    candidates = (
+        [Path(root)] if root else [gold_dir.parent, gold_dir, Path.cwd(), Path.cwd().parent / "shared"]
+    )
     for cand in candidates:
         first = gold[0]["input"].split("#")[0] if gold else ""
         if (cand / first).exists():
             return cand
-    raise GoldError(f"cannot find the inputs of {gold_path} (tried {', '.join(map(str, candidates))}); use --root")
+    raise GoldError(
+        f"cannot find the inputs of {gold_path} (tried {', '.join(map(str, candidates))}); use --root"
+    )
 
 
 def extract_alone(entry: dict[str, Any]) -> bool:
@@ -170,7 +174,9 @@ def score(
     return rep
 
 
-def extract_records(paths: list[str], base: Path, stages: tuple[Any, ...] | None = None) -> list[dict[str, Any]]:
+def extract_records(
+    paths: list[str], base: Path, stages: tuple[Any, ...] | None = None
+) -> list[dict[str, Any]]:
     """Records of ``paths`` with their ``source`` relative to ``base`` (as gold names inputs), "#N" kept."""
     from kronik.corpus import extract
     from kronik.data import Article
@@ -193,7 +199,12 @@ def evaluate(gold_path: str | Path, root: str | Path | None = None, form: str = 
     entries = [e for e in load_gold(gold_path) if form == "both" or e.get("form", form) == form]
     base = resolve_inputs(entries, gold_path, root)
     batch = sorted(
-        {str(base / p.split("#")[0]) for e in entries if not extract_alone(e) for p in [e["input"], *(e.get("joined_from") or [])]}
+        {
+            str(base / p.split("#")[0])
+            for e in entries
+            if not extract_alone(e)
+            for p in [e["input"], *(e.get("joined_from") or [])]
+        }
     )
     alone = {
         e["input"]: next(iter(extract_records([str(base / e["input"])], base, EXTRACTION_STAGES)), {})
