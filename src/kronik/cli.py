@@ -12,8 +12,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.tree import Tree
 
 from kronik.corpus import extract as extract_articles
+from kronik.data import Article
 from kronik.errors import InputError, KronikError
 from kronik.stages.ingest import IngestOptions, iter_paths
 from kronik.store import DEFAULT_DB, Store
@@ -268,6 +270,82 @@ def list_entities(
     out.print(table)
 
 
+@app.command("quotes")
+def list_quotes(
+    db: DbOpt = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Speaker's entity id or part of the name.")] = None,
+    direct: Annotated[bool | None, typer.Option("--direct/--indirect", help="Only direct or only indirect quotes.")] = None,
+    limit: Annotated[int, typer.Option(help="Most quotes shown.")] = 50,
+) -> None:
+    """Quotes across the stored articles: who said what, where, and on whose word."""
+    if not Path(db).exists():
+        _fail(f"{db}: no such database (create it with kronik ingest)")
+    with Store(db) as store:
+        rows = store.quotes(speaker, direct, limit)
+    if not rows:
+        err.print("no quotes")
+        raise typer.Exit(1)
+    table = Table("speaker", "role", "quote", "cue", "medium / via", "when", "article")
+    for r in rows:
+        text = ("“" + r["text"] + "”") if r["direct"] else r["text"]
+        table.add_row(
+            r["speaker_name"] or "[dim]?[/dim]",
+            r["speaker_role"] or "",
+            text[:300],
+            r["cue"] or "",
+            " / ".join(x for x in (r["medium"], r["via"]) if x),
+            r["said_when"] or (r["published"] or "")[:10],
+            f"{r['article_id']}\n[dim]{r['outlet_name'] or ''}[/dim]",
+        )
+    out.print(table)
+
+
+@app.command()
+def sources(
+    article: Annotated[str, typer.Argument(help="Stored article id or source, or a file to read now.")],
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """The source chains of one article: outlet ← cited media ← speaker, for the article and each quote."""
+    record = _record_for(article, db)
+    chains = {
+        "article": record.get("sources") or {},
+        "quotes": [
+            {"speaker": (q.get("speaker") or {}).get("name"), "direct": q["direct"], "text": q["text"], "chain": q.get("chain") or []}
+            for q in record.get("quotes") or []
+        ],
+    }
+    if fmt == "json":
+        sys.stdout.write(json.dumps(chains, ensure_ascii=False, indent=2) + "\n")
+        return
+    src = chains["article"]
+    tree = Tree(f"[bold]{record.get('title') or record['source']}[/bold]")
+    head = tree.add(" ← ".join(src.get("chain") or [record.get("outlet", {}).get("name") or "?"]))
+    for ev in src.get("evidence") or []:
+        head.add(f"[dim]{ev}[/dim]")
+    for q in chains["quotes"]:
+        mark = "“…”" if q["direct"] else "…"
+        head.add(f"{' ← '.join(q['chain'] or ['?'])}  [dim]{mark} {q['text'][:80]}[/dim]")
+    out.print(tree)
+
+
+def _record_for(article: str, db: Path) -> dict:
+    """A stored record by id or source, else the record of the file ``article`` read now."""
+    if Path(db).exists():
+        with Store(db) as store:
+            try:
+                return store.get(article)
+            except KronikError:
+                pass
+    if Path(article).exists() or "#" in article:
+        for item in extract_articles([article]):
+            if isinstance(item, Article):
+                return item.to_dict()
+            _fail(str(item))
+    _fail(f"{article}: not in {db} and no such file")
+    raise AssertionError  # _fail exits
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     gold: Annotated[
@@ -393,6 +471,27 @@ def bench_entities(
         f"model load: {r.load_s:.2f} s; entity stage: {r.articles} articles, {r.tokens} tokens in {r.cpu_s:.1f} CPU s: "
         f"[bold]{r.tokens / r.cpu_s:.0f} tokens/s per core[/bold] ({r.articles / r.cpu_s:.1f} articles/s), "
         f"{r.entities} entities"
+    )
+
+
+@bench_app.command("quotes")
+def bench_quotes(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    limit: Annotated[int, typer.Option(help="Articles of detik-summ-1000 to run the stages on.")] = 300,
+) -> None:
+    """Articles per second per core for the quotes stage and the claims stage (headlines scored apart)."""
+    from kronik.bench.quotes import bench
+
+    if not shared.exists():
+        _fail(f"{shared}: no such folder (pass --shared)")
+    r = bench(shared, limit)
+    out.print(
+        f"quotes stage: {r.articles} articles ({r.paragraphs} paragraphs) in {r.cpu_s:.2f} CPU s: "
+        f"[bold]{r.articles / r.cpu_s:.0f} articles/s per core[/bold], {r.quotes} quotes"
+    )
+    out.print(
+        f"claims stage: {r.claims_cpu_s:.2f} CPU s: [bold]{r.articles / r.claims_cpu_s:.0f} articles/s per core[/bold], "
+        f"{r.claims} claims; clickbait scoring of titles and related headlines: {r.clickbait_cpu_s:.2f} CPU s"
     )
 
 

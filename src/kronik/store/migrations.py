@@ -62,6 +62,42 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
         """,
     ),
+    (
+        "0003_quotes_claims",
+        """
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            direct INTEGER NOT NULL,
+            speaker_id TEXT,
+            speaker_name TEXT,
+            speaker_role TEXT,
+            cue TEXT,
+            kind TEXT,
+            medium TEXT,
+            via TEXT,
+            said_when TEXT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            published TEXT,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker_id);
+        CREATE INDEX quotes_speaker_name ON quotes(speaker_name);
+        CREATE TABLE claims (
+            article_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            quote_idx INTEGER,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX claims_status ON claims(status);
+        """,
+    ),
 ]
 
 

@@ -135,6 +135,7 @@ class Store:
         self.conn.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title or "", article.body)
         )
+        self._write_quotes_claims(article)
         self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article.id,))
         self.conn.executemany(
             "INSERT INTO entity_mentions (article_id, entity_id, name, type, mention, published) VALUES (?,?,?,?,?,?)",
@@ -144,6 +145,44 @@ class Store:
                 for m in e["mentions"]
             ],
         )
+
+    def _write_quotes_claims(self, article: Article) -> None:
+        self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article.id,))
+        self.conn.execute("DELETE FROM claims WHERE article_id = ?", (article.id,))
+        self.conn.executemany(
+            "INSERT INTO quotes (article_id, idx, text, direct, speaker_id, speaker_name, speaker_role, cue, kind, medium,"
+            ' via, said_when, start, "end", published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [
+                (article.id, i, q["text"], int(q["direct"]), (q.get("speaker") or {}).get("id"),
+                 (q.get("speaker") or {}).get("name"), (q.get("speaker") or {}).get("role"), q.get("cue"), q.get("kind"),
+                 q.get("medium"), q.get("via"), q.get("said_when"), q["start"], q["end"], article.published)
+                for i, q in enumerate(article.quotes)
+            ],
+        )  # fmt: skip
+        self.conn.executemany(
+            "INSERT INTO claims (article_id, idx, status, text, speaker, quote_idx, evidence) VALUES (?,?,?,?,?,?,?)",
+            [
+                (article.id, i, c["status"], c["text"], c.get("speaker"), c.get("quote"),
+                 json.dumps(c.get("evidence") or [], ensure_ascii=False))
+                for i, c in enumerate(article.claims)
+            ],
+        )  # fmt: skip
+
+    def quotes(self, speaker: str | None = None, direct: bool | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Stored quotes, newest articles first; ``speaker`` matches the speaker's id or a part of the name."""
+        where, args = [], []
+        if speaker:
+            where.append("(q.speaker_id = ? OR q.speaker_name LIKE ?)")
+            args += [speaker, f"%{speaker}%"]
+        if direct is not None:
+            where.append("q.direct = ?")
+            args.append(int(direct))
+        sql = (
+            "SELECT q.*, a.title, a.outlet_name FROM quotes q JOIN articles a ON a.id = q.article_id "
+            + ("WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY q.published DESC, q.article_id, q.idx LIMIT ?"
+        )
+        return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
 
     def _merge_local_entities(self, article: Article) -> None:
         """Give an entity outside the registry the local id it already has in the corpus when the name is the
@@ -158,7 +197,10 @@ class Store:
                 continue
             hit = process.extractOne(e["name"].casefold(), known.keys(), scorer=fuzz.ratio, score_cutoff=LOCAL_MERGE_MIN)
             if hit is not None:
-                e["id"] = known[hit[0]]
+                old, e["id"] = e["id"], known[hit[0]]
+                for q in article.quotes:  # quotes name their speaker by entity id
+                    if (q.get("speaker") or {}).get("id") == old:
+                        q["speaker"]["id"] = e["id"]
             known[e["name"].casefold()] = e["id"]
 
     def _local_names(self, type_: str) -> dict[str, str]:

@@ -1,0 +1,175 @@
+"""Quotes, speakers, source chains and claims on synthetic pages (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronik.corpus import extract
+from kronik.data import Article
+from kronik.ner.train import MODEL_DIR
+from kronik.pipeline import STAGES, process
+from kronik.store import Store
+
+from .conftest import ROOT, need_shared
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package")
+
+PAGE = """Surat Rahasia Jenderal Tolak Perintah Presiden
+
+Senin, 6 Maret 2023 09:00 WIB
+Penulis: Rina Lestari
+
+JAKARTA, CONTOH.COM - Dilansir Contoh.com dari Reuters, Presiden Belarus Alexander Lukashenko mengatakan bahwa negaranya tidak akan mengirim pasukan ke Ukraina.
+
+"Kami tidak akan ikut berperang. Tentara kami tetap di rumah," kata Lukashenko kepada kantor berita Belta pada hari Senin.
+
+"Rakyat Belarus menginginkan perdamaian."
+
+Ia juga membantah tuduhan bahwa wilayahnya dipakai untuk menyerang Kyiv.
+
+Pasukan Rusia dapat mundur dari perbatasan jika perundingan berhasil, kata seorang pejabat Kementerian Luar Negeri Rusia.
+
+Dalam wawancara dengan media pemerintah, Maria Ivanova mengatakan latihan bersama itu dirancang untuk mencegah eskalasi.
+
+Menurut Andriy Kovalenko, Minsk sedang mencari jalan keluar dari perang.
+
+Kovalenko menyebut keputusan itu "tidak mengejutkan" bagi para analis di kawasan.
+
+Sebuah surat terbuka dari para jenderal yang belum diverifikasi beredar di media sosial.
+
+Keaslian surat terbuka itu masih diperdebatkan oleh para pengamat.
+"""
+
+
+@pytest.fixture(scope="module")
+def art(tmp_path_factory) -> Article:
+    p = tmp_path_factory.mktemp("q") / "quotes.txt"
+    p.write_text(PAGE, encoding="utf-8")
+    (a,) = [x for x in extract([str(p)]) if isinstance(x, Article)]
+    return a
+
+
+def _by_start(art: Article, words: str) -> dict:
+    hits = [q for q in art.quotes if q["text"].startswith(words)]
+    assert hits, (words, [q["text"][:40] for q in art.quotes])
+    return hits[0]
+
+
+def test_direct_quote_with_cue_medium_and_time(art):
+    q = _by_start(art, "Kami tidak akan ikut berperang")
+    assert q["direct"] is True
+    assert q["speaker"]["name"] == "Alexander Lukashenko"
+    assert q["cue"] == "kata"
+    assert q["medium"] == "Belta"
+    assert q["said_when"] == "pada hari Senin"
+    assert art.body[q["start"] : q["end"]] == q["text"]
+
+
+def test_quote_carried_to_next_paragraph(art):
+    q = _by_start(art, "Rakyat Belarus menginginkan perdamaian")
+    assert q["direct"] and q["cue"] == "(continues previous quote)"
+    assert q["speaker"]["name"] == "Alexander Lukashenko"
+
+
+def test_indirect_speech_forms(art):
+    q = _by_start(art, "negaranya tidak akan mengirim pasukan")
+    assert not q["direct"] and q["speaker"]["name"] == "Alexander Lukashenko"
+    assert q["speaker"]["role"] == "Presiden Belarus"
+    q = _by_start(art, "tuduhan bahwa wilayahnya")  # "Ia … membantah": a pronoun and a denial
+    assert q["speaker"]["name"] == "Alexander Lukashenko" and q["kind"] == "deny"
+    q = _by_start(art, "Minsk sedang mencari jalan keluar")  # Menurut X, …
+    assert q["speaker"]["name"].endswith("Kovalenko")
+
+
+def test_unnamed_speaker_named_in_the_next_quote(art):
+    q = _by_start(art, "Pasukan Rusia dapat mundur")
+    assert q["cue"] == "kata"
+    assert q["speaker"]["name"] == "Maria Ivanova"
+    assert q["speaker"]["role"] == "pejabat Kementerian Luar Negeri Rusia"
+    assert _by_start(art, "latihan bersama itu dirancang")["medium"] == "media pemerintah"
+
+
+def test_partial_quote_stays_inside_indirect_speech(art):
+    q = _by_start(art, "keputusan itu")
+    assert not q["direct"] and q["partial_quotes"] == ["tidak mengejutkan"]
+    assert not any(x["text"] == "tidak mengejutkan" for x in art.quotes)
+
+
+def test_source_chain(art):
+    assert art.sources["via"] == ["Reuters"]
+    assert art.sources["chain"][-1] == "Reuters"
+    q = _by_start(art, "Kami tidak akan ikut berperang")
+    assert q["chain"][1:] == ["Reuters", "Belta", "Alexander Lukashenko"]
+
+
+def test_claims_and_headline_flag(art):
+    cue_claims = [c for c in art.claims if c["quote"] is None]
+    assert len(cue_claims) == 1  # two sentences about the same letter are one claim
+    c = cue_claims[0]
+    assert c["status"] == "unverified"
+    assert {e["cue"] for e in c["evidence"]} == {"belum diverifikasi", "diperdebatkan"}
+    denial = next(c for c in art.claims if c["quote"] is not None and c["status"] == "denied")
+    assert denial["speaker"] == "Alexander Lukashenko"
+    assert art.headline["overstates_body"] is True and "unverified" in art.headline["why"]
+
+
+def _article(paragraphs: list[str], title: str = "Judul") -> Article:
+    a = Article(source="synthetic", title=title, paragraphs=paragraphs, language="id")
+    stages = tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "quotes", "claims"))
+    return process(a, stages)
+
+
+def test_hedged_headline_is_not_flagged():
+    a = _article(["Kabar pengunduran diri menteri itu belum diverifikasi oleh istana."], "Menteri Diduga Mundur?")
+    assert a.headline["hedged"] is True and a.headline["overstates_body"] is False
+
+
+def test_unbalanced_mark_does_not_swallow_the_article():
+    a = _article(
+        [
+            '"Kami akan terus bekerja untuk rakyat, kata Budi Santoso di Jakarta.',
+            "Paragraf berikutnya bercerita tentang cuaca yang cerah di kota itu.",
+            "Sementara itu, Siti Aminah mengatakan bahwa harga beras akan turun bulan depan.",
+        ]
+    )
+    assert all("cuaca" not in q["text"] for q in a.quotes)
+    assert any("unbalanced quotation mark" in w for w in a.warnings)
+    q = next(q for q in a.quotes if q["text"].startswith("harga beras"))
+    assert q["speaker"]["name"] == "Siti Aminah"
+
+
+def test_quote_with_no_speaker_is_kept_with_a_warning():
+    a = _article(['"Semua warga diminta tetap tenang dan tidak panik menghadapi banjir ini."'])
+    assert len(a.quotes) == 1 and a.quotes[0]["speaker"] is None
+    assert any("no speaker" in w for w in a.warnings)
+
+
+def test_long_interview():
+    paras = []
+    for i in range(100):
+        paras.append(f'Wartawan bertanya tentang rencana nomor {i} untuk kota ini.')
+        paras.append(f'"Rencana nomor {i} akan kami jalankan tahun depan bersama warga," kata Wali Kota Budi Santoso.')
+    a = _article(paras)
+    assert len(a.quotes) == 100
+    assert all(q["speaker"] and q["speaker"]["name"].endswith("Budi Santoso") for q in a.quotes)
+    assert all("\n" not in q["text"] for q in a.quotes)
+
+
+def test_store_lists_quotes_by_speaker(art, tmp_path):
+    with Store(tmp_path / "k.db") as store:
+        store.upsert(art)
+        store.commit()
+        rows = store.quotes(speaker="Lukashenko")
+    assert {r["cue"] for r in rows} >= {"kata", "mengatakan"}
+    assert all(r["speaker_name"] == "Alexander Lukashenko" for r in rows)
+
+
+def test_seeds_quotes_and_dev_floor():
+    from kronik.eval.quotes import evaluate_quotes
+
+    shared = need_shared()
+    sc = evaluate_quotes(shared / "gold" / "seeds.gold.json", shared)
+    for d in (True, False):
+        assert sc.end_to_end[d].f1 == 1.0, sc.misses
+    dev = evaluate_quotes(ROOT / "gold" / "dev-quotes.gold.json", shared)
+    assert dev.end_to_end[True].f1 >= 0.80 and dev.end_to_end[False].f1 >= 0.70, dev.misses[:20]
