@@ -428,6 +428,34 @@ def eval_quotes(
             out.print(line, markup=False, highlight=False)
 
 
+@eval_app.command("time")
+def eval_time(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file with 'times' per article (seeds.gold.json format).")],
+    root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
+) -> None:
+    """Time expressions against gold: found, value right (overall and by precision), precision of what was found."""
+    from kronik.eval.times import evaluate_times
+
+    try:
+        sc = evaluate_times(gold, root)
+    except KronikError as e:
+        _fail(str(e))
+        return
+    out.print(
+        f"time expressions: found {sc.found}/{sc.gold} = {sc.found / max(sc.gold, 1):.3f}; "
+        f"[bold]value right {sc.value_right}/{sc.gold} = {sc.accuracy:.3f}[/bold]; "
+        f"system times matched to gold {sc.system_matched}/{sc.system} = {sc.system_matched / max(sc.system, 1):.3f}"
+    )
+    out.print(
+        "by precision: "
+        + ", ".join(f"{p} {sc.right_by_precision[p]}/{n}" for p, n in sc.by_precision.most_common())
+    )
+    if verbose:
+        for line in sc.misses:
+            out.print(line, markup=False, highlight=False)
+
+
 @bench_app.command("extraction")
 def bench_extraction(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),

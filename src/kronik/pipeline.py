@@ -19,6 +19,7 @@ from kronik.stages.identity import identity
 from kronik.stages.language import language
 from kronik.stages.metadata import metadata
 from kronik.stages.quotes import quotes
+from kronik.stages.times import times
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage("identity.v1", identity, ("url", "title", "outlet", "published"), ("id",)),
     Stage("entities.v1", entities, ("paragraphs", "photo_credits"), ("entities",), batch=entities_batch),
+    Stage("times.v1", times, ("paragraphs", "published"), ("times",)),
     Stage("quotes.v1", quotes, ("paragraphs", "entities", "outlet", "cited_media"), ("quotes", "sources")),
     Stage(
         "claims.v1",

@@ -111,6 +111,7 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     related_headlines: list[str] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     sources: dict[str, Any] = field(default_factory=dict)
     claims: list[dict[str, Any]] = field(default_factory=list)
@@ -171,6 +172,7 @@ class Article:
             "removed": [r.to_dict() for r in self.removed],
             "related_headlines": list(self.related_headlines),
             "entities": [dict(e) for e in self.entities],
+            "times": [dict(t) for t in self.times],
             "quotes": [dict(q) for q in self.quotes],
             "sources": dict(self.sources),
             "claims": [dict(c) for c in self.claims],
@@ -194,6 +196,7 @@ class Article:
         art.page = Page(p["number"], p.get("of")) if p else None
         art.removed = [Removed(r["kind"], r["text"]) for r in d.get("removed") or []]
         art.entities = [dict(e) for e in d.get("entities") or []]
+        art.times = [dict(t) for t in d.get("times") or []]
         art.quotes = [dict(q) for q in d.get("quotes") or []]
         art.sources = dict(d.get("sources") or {})
         art.claims = [dict(c) for c in d.get("claims") or []]

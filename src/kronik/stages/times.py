@@ -1,0 +1,564 @@
+"""Time stage: every time expression of the body, normalised against the article's publication time.
+
+Reads ``paragraphs``, ``published``, ``entities``; assigns ``times``. Each time is ``{text, start, end,
+type (date, time, relative, duration, interval, set), value, precision, flags}`` with values as in
+shared/gold/seeds.gold.json: day ``2023-01-14``, month ``2022-03``, year ``2022``, quarter ``2025-Q3``,
+ISO week ``2023-W03``, minute ``2023-01-13T14:00+07:00``, hour ``2025-10-20T13``, durations ``P3Y``,
+intervals ``START/END``; vague ones ("dalam waktu dekat") have value null and precision ``none``.
+
+Rules are written here for the forms Indonesian news uses (weekday with a bracketed date, "pekan
+lalu", "Februari tahun lalu", "awal Maret", "hari ke-325" of a war with a configurable day 1 …);
+dateparser reads what they leave over ("3 hari yang lalu" with digits in unusual order, English dates).
+A date with no year takes the year that puts it nearest before publication, or after it when the
+sentence speaks of the future ("akan", "mendatang"). Flags: ``weekday_mismatch``, ``impossible_date``,
+``after_publication`` (a past-tense date later than publication), ``no_anchor`` (nothing to resolve a
+relative expression against).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kronik.data import Article
+from kronik.lang.id.calendar import MONTHS, TIMEZONES, WEEKDAYS
+
+#: Days a past-tense date may lie after publication before it is flagged (time zones, late edits).
+FUTURE_SLACK_DAYS = 1
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, Any]:
+    return json.loads(resources.files("kronik.lang.id").joinpath("time.json").read_text("utf-8"))
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_MONTH_NAMES = [m for m in MONTHS if len(m) >= 4 or m == "mei"]
+_MONTH_ABBR = [m for m in MONTHS if len(m) == 3 and m != "mei"]
+_M = rf"(?P<month>{_alt(_MONTH_NAMES)})"
+_M_ANY = rf"(?P<month>{_alt(_MONTH_NAMES + _MONTH_ABBR)})\.?"
+_WD = rf"(?P<wd>{_alt([w for w in WEEKDAYS if len(w) >= 4])})"
+_TZ = rf"(?:\s*(?P<tz>{_alt(TIMEZONES)}))?"
+_NUM_WORDS = _vocab()["numbers"]
+_N = rf"(?P<n>\d+(?:[.,]\d+)?|{_alt([w for w in _NUM_WORDS if w != 'se'])})"
+_UNIT = rf"(?P<unit>{_alt(_vocab()['units'])})"
+_PART = r"(?:\s+(?:pagi|siang|sore|malam|dini hari))?"
+_YEAR = r"(?:19|20)\d\d"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w/.-])(?:{pattern})(?![\w])", re.IGNORECASE)
+
+
+# (name, pattern): tried on the whole body; where matches overlap the longest wins, then the earlier rule.
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("wd_date", _rx(rf"(?:hari\s+)?{_WD}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)(?:\s+(?P<rel>kemarin|lalu|mendatang))?")),
+    ("wd_dmy", _rx(rf"(?:hari\s+)?{_WD},?\s+(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}\s+(?P<y>{_YEAR})")),
+    ("mdy", _rx(rf"{_M_ANY}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})")),
+    ("bracket_date", _rx(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)")),
+    ("day_of_month", _rx(r"tanggal\s+(?P<d>\d{1,2})(?!\s*[/-]|\s+\w+\s+(?:19|20)\d\d)")),
+    ("numeric_date", _rx(rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})")),
+    ("day_range", _rx(rf"(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?")),
+    ("dmy", _rx(rf"(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|besok|kemarin|mendatang))?")),
+    ("month_range", _rx(rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?")),
+    ("time", _rx(rf"(?:pukul|jam)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d))?{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?")),
+    ("quarter", _rx(rf"(?:kuartal|triwulan|semester)\s+(?:ke[-\s]?)?(?P<q>I{{1,3}}|IV|pertama|kedua|ketiga|keempat|empat|tiga|dua|satu|[1-4])(?:\s*/?\s*(?P<y>{_YEAR})|\s+(?P<rel>tahun ini|tahun lalu|tahun depan|ini|lalu))?")),
+    ("year_range", _rx(rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|/|hingga|sampai)\s*(?:tahun\s+)?(?P<y>{_YEAR})")),
+    ("month_rel", _rx(rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+)?(?:bulan\s+)?{_M}\s+(?P<rel>tahun lalu|tahun ini|tahun depan|lalu|ini|mendatang|depan|kemarin)")),
+    ("month_year", _rx(rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+)?(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})")),
+    ("month", _rx(rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+(?:bulan\s+)?|bulan\s+|(?:pada|sejak|hingga|sampai|per|selama)\s+){_M}(?!\s+(?:tahun\s+)?(?:19|20)\d\d)")),
+    ("war_day", _rx(r"hari\s+ke-?\s?(?P<n>\d{1,4})")),
+    ("vague", _rx(_alt(_vocab()["vague"]))),
+    ("n_ago", _rx(rf"{_N}\s+{_UNIT}\s+(?P<dir>(?:yang\s+)?lalu|sebelumnya|lagi|mendatang|ke\s+depan|kemudian|terakhir|setelahnya)")),
+    ("set", _rx(rf"(?:setiap|tiap)\s+(?:(?P<n>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+)?{_UNIT}(?:nya)?(?:\s+sekali)?")),
+    ("duration", _rx(rf"(?:{_N}\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)")),
+    ("day_after", _rx(r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|keesokan\s+harinya|esok\s+harinya|hari\s+berikutnya)")),
+    ("week_rel", _rx(r"(?:(?:akhir\s+)?(?:pekan|minggu)\s+(?P<rel>lalu|kemarin|depan|ini|mendatang|sebelumnya)|sepekan\s+(?P<rel2>ini|terakhir|lalu))")),
+    ("month_word", _rx(r"(?:(?P<edge>awal|akhir|pertengahan)\s+)?bulan\s+(?P<rel>lalu|ini|depan|mendatang|sebelumnya|kemarin)")),
+    ("year_word", _rx(r"(?:(?P<edge>awal|akhir|pertengahan)(?:-awal)?\s+)?tahun\s+(?P<rel>lalu|ini|depan|mendatang|sebelumnya|kemarin)|(?P<edge2>awal|akhir)(?:-awal)?\s+tahun(?!\s+(?:19|20)\d\d)")),
+    ("day_word", _rx(r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>hari ini|kemarin lusa|kemarin|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore)(?:\s+(?:pagi|siang|sore|malam))?")),
+    ("day_part", _rx(r"(?P<w>(?:pagi|siang|sore|petang|malam)(?:\s+(?:atau|dan)\s+(?:pagi|siang|sore|petang|malam))?(?:\s+hari)?(?:\s+(?P<rel>ini|tadi|itu))?|malam\s+tadi|hari\s+itu(?:\s+juga)?)")),
+    ("weekday", _rx(rf"(?:(?:pada\s+)?hari\s+)?{_WD}(?:\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok))?{_PART}")),
+    ("year", _rx(rf"(?:tahun\s+)?(?P<y>{_YEAR})")),
+    ("holiday", _rx(rf"(?P<h>{_alt(list(_vocab()['holidays']['fixed']) + list(_vocab()['holidays']['moving']) + list(_vocab()['holidays']['aliases']))})(?:\s+(?P<y>{_YEAR}))?")),
+]
+_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_FUTURE = re.compile(rf"(?<![\w])(?:{_alt(_vocab()['future_cues'])})(?![\w])", re.IGNORECASE)
+_AGE_BEFORE = re.compile(rf"(?:{_alt(_vocab()['age_before'])})\s*$", re.IGNORECASE)
+_IN_NAME = re.compile(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun|/)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Anchor:
+    day: dt.date | None
+    tz: str | None = None
+    war_start: dt.date | None = None
+
+
+@dataclass
+class Found:
+    rule: str
+    start: int
+    end: int
+    m: re.Match[str]
+    out: dict[str, Any] = field(default_factory=dict)
+
+
+def times(article: Article) -> Article:
+    anchor = Anchor(_day(article.published), _tz(article.published), war_anchor(article))
+    article.times = find_times(article.body, anchor)
+    if anchor.day is None and any("no_anchor" in t["flags"] for t in article.times):
+        article.warn("times: no publication date, so relative time expressions are left unresolved")
+    for t in article.times:
+        if "impossible_date" in t["flags"]:
+            article.warn(f"times: impossible date {t['text']!r}")
+    return article
+
+
+def _day(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _tz(published: str | None) -> str | None:
+    m = re.search(r"[+-]\d\d:\d\d$", published or "")
+    return m.group() if m else None
+
+
+def war_anchor(article: Article) -> dt.date | None:
+    env = os.environ.get("KRONIK_WAR_ANCHOR")
+    if env:
+        return dt.date.fromisoformat(env)
+    text = article.body + " " + (article.title or "")
+    for war in _vocab()["war_anchors"]:
+        if any(re.search(rf"\b{re.escape(c)}\b", text) for c in war["cues"]):
+            return dt.date.fromisoformat(war["start"])
+    return None
+
+
+def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
+    cands: list[Found] = []
+    for name, pat in RULES:
+        for m in pat.finditer(body):
+            cands.append(Found(name, m.start(), m.end(), m))
+    cands.sort(key=lambda f: (-(f.end - f.start), _ORDER[f.rule], f.start))
+    taken: list[Found] = []
+    for f in cands:
+        if any(f.start < t.end and t.start < f.end for t in taken):
+            continue
+        taken.append(f)
+    taken.sort(key=lambda f: f.start)
+    out = []
+    found: list[tuple[Found, bool]] = []
+    ctx = Context()
+    for f in taken:
+        ctx.paragraph = body.count("\n\n", 0, f.start)
+        future = bool(_FUTURE.search(_clause(body, f.start, f.end)))
+        res = _normalise(f, anchor, future, ctx, body)
+        if res is None:
+            continue
+        res.update({"text": body[f.start : f.end], "start": f.start, "end": f.end})
+        ctx.remember(res)
+        if (
+            res["precision"] == "day"
+            and res["value"]
+            and anchor.day
+            and not future
+            and res["type"] in ("date", "relative")
+            and dt.date.fromisoformat(res["value"][:10]) > anchor.day + dt.timedelta(days=FUTURE_SLACK_DAYS)
+        ):
+            res["flags"].append("after_publication")
+        out.append({k: res[k] for k in ("text", "start", "end", "type", "value", "precision", "flags")})
+        found.append((f, future))
+    _reanchor_quoted(body, out, found, anchor)
+    return out
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _reanchor_quoted(body: str, out: list[dict[str, Any]], found: list[tuple[Found, bool]], anchor: Anchor) -> None:
+    """A relative expression inside a quotation ("Kemarin kami …") is resolved against the date the
+    quote was given on when its paragraph says so after the quote ('…," kata X, Senin (5/5/2025)')."""
+    for i, t in enumerate(out):
+        if t["type"] != "relative" or t["precision"] not in ("day", "week"):
+            continue
+        p0 = body.rfind("\n", 0, t["start"]) + 1
+        p1 = body.find("\n", t["end"])
+        p1 = len(body) if p1 < 0 else p1
+        if len(_QUOTE_MARKS.findall(body, p0, t["start"])) % 2 == 0:
+            continue  # not inside a quotation
+        close = _QUOTE_MARKS.search(body, t["end"], p1)
+        if close is None:
+            continue
+        said = next((u for u in out if close.end() <= u["start"] < p1 and u["type"] == "date" and u["precision"] == "day"
+                     and u["value"] and not u["flags"]), None)  # fmt: skip
+        if said is None:
+            continue
+        f, future = found[i]
+        res = _normalise(f, Anchor(dt.date.fromisoformat(said["value"]), anchor.tz, anchor.war_start), future, Context(), body)
+        if res and res["value"]:
+            t["value"] = res["value"]
+            t["flags"] = [x for x in t["flags"] if x != "after_publication"] + ["quote_date"]
+
+
+@dataclass
+class Context:
+    """What the text last dated, for anaphoric expressions ("bulan sebelumnya", "sehari setelahnya") and
+    clock times ("pukul 14.00 WIB" on the day the paragraph narrates)."""
+
+    paragraph: int = 0
+    day: dt.date | None = None
+    day_paragraph: int = -1
+    month: tuple[int, int] | None = None
+    year: int | None = None
+
+    def remember(self, res: dict[str, Any]) -> None:
+        v = res["value"]
+        if not v or res["type"] not in ("date", "relative") or "in_name" in res["flags"]:
+            return
+        if res["precision"] == "day":
+            self.day, self.day_paragraph = dt.date.fromisoformat(v[:10]), self.paragraph
+        if res["precision"] in ("day", "month") and re.match(r"\d{4}-\d\d", v):
+            self.month = (int(v[:4]), int(v[5:7]))
+        if re.match(r"\d{4}", v):
+            self.year = int(v[:4])
+
+    def day_here(self) -> dt.date | None:
+        return self.day if self.day_paragraph == self.paragraph else None
+
+
+def _clause(body: str, start: int, end: int) -> str:
+    """The clause around an expression: from the last comma, quotation mark or sentence end before it to
+    the next one after it (so that "akan" inside a quote does not make the attribution future)."""
+    before = body[max(0, start - 200) : start]
+    cut = max(before.rfind(c) for c in (",", ". ", "\n", '"', "“", "”", ";"))
+    after = body[end : end + 200]
+    stops = [i for i in (after.find(c) for c in (",", ". ", "\n", '"', "“", "”", ";")) if i >= 0]
+    return before[cut + 1 :] + body[start:end] + after[: min(stops) if stops else len(after)]
+
+
+def _num(text: str | None) -> float | None:
+    if text is None:
+        return None
+    t = text.lower().strip()
+    if t in _NUM_WORDS:
+        return _NUM_WORDS[t]
+    try:
+        return float(t.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _year(y: str | None) -> int | None:
+    if not y:
+        return None
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
+    """The year that puts month/day nearest publication, a date after it counting three times its distance
+    unless the clause speaks of the future ("akan", "mendatang"), then one before it counting so."""
+
+    def cost(y: int) -> float:
+        d = _date(y, month, min(day or 15, 28)) or dt.date(y, month, 1)
+        gap = (d - anchor).days
+        if day is None:  # a month: its whole span counts as now
+            start, end = dt.date(y, month, 1), dt.date(y + (month == 12), month % 12 + 1, 1)
+            gap = 0 if start <= anchor < end else gap
+        ahead = gap > 0
+        return abs(gap) * (3 if ahead != future and gap != 0 else 1)
+
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=cost)
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _res(type_: str, value: str | None, precision: str, *flags: str) -> dict[str, Any]:
+    return {"type": type_, "value": value, "precision": precision, "flags": list(flags)}
+
+
+def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> dict[str, Any] | None:
+    g = f.m.groupdict()
+    r = f.rule
+    A = a.day
+    if r == "mdy":  # an English date ("January 13, 2023"): dateparser reads it
+        import dateparser
+
+        parsed = dateparser.parse(f.m.group(), languages=["en", "id"], settings={"STRICT_PARSING": True})
+        return _res("date", parsed.date().isoformat(), "day") if parsed else _res("date", None, "day", "impossible_date")
+    if r == "holiday":
+        return _holiday(g["h"].lower(), _year(g.get("y")), A, future)
+    if r == "day_of_month":
+        if ctx.month is None and A is None:
+            return _res("date", None, "day", "no_anchor")
+        y, m = ctx.month or (A.year, A.month)  # type: ignore[union-attr]
+        d = _date(y, m, int(g["d"]))
+        return _res("date", d.isoformat(), "day") if d else _res("date", None, "day", "impossible_date")
+    if r == "day_part":
+        text = f.m.group().lower()
+        if not (g.get("rel") or "hari" in text or text.startswith("malam tadi")):
+            return None  # a bare "pagi" or "malam" is too often not a time of this story
+        if text.startswith("malam tadi") or (g.get("rel") == "tadi" and text.startswith("malam")):
+            base = A - dt.timedelta(days=1) if A else None
+        else:
+            base = ctx.day_here() or A
+        return _res("relative", base.isoformat(), "day") if base else _res("relative", None, "day", "no_anchor")
+    if r in ("wd_date", "wd_dmy", "numeric_date", "dmy", "day_range", "bracket_date"):
+        month = int(g["m"]) if g.get("m") else _month(g["month"])
+        day = int(g["d"])
+        year = _year(g.get("y"))
+        if year is None:
+            if A is None:
+                return _res("date", None, "day", "no_anchor")
+            year = _infer_year(month, day, A, future or g.get("rel") in ("besok", "mendatang"))
+        d = _date(year, month, day)
+        if d is None:
+            return _res("date", None, "day", "impossible_date")
+        flags = []
+        if g.get("wd") and WEEKDAYS[g["wd"].lower()] != d.weekday():
+            flags.append("weekday_mismatch")
+        if r == "day_range":
+            d1 = _date(year, month, int(g["d1"]))
+            return _res("interval", f"{d1}/{d}" if d1 else None, "day", *([] if d1 else ["impossible_date"]))
+        return _res("date", d.isoformat(), "day", *flags)
+    if r == "month_range":
+        m1, m2 = _month(g["m1"]), _month(g["month"])
+        year = _year(g.get("y")) or (_infer_year(m1, None, A, future) if A else None)
+        if year is None:
+            return _res("interval", None, "month", "no_anchor")
+        return _res("interval", f"{year}-{m1:02d}/{year}-{m2:02d}", "month")
+    if r in ("month_rel", "month_year", "month"):
+        month = _month(g["month"])
+        year = _year(g.get("y"))
+        rel = (g.get("rel") or "").lower()
+        if year is None:
+            if A is None:
+                return _res("date", None, "month", "no_anchor")
+            if rel == "tahun lalu":
+                year = A.year - 1
+            elif rel == "tahun depan":
+                year = A.year + 1
+            elif rel in ("tahun ini", "ini"):
+                year = A.year
+            else:
+                year = _infer_year(month, None, A, future or rel in ("mendatang", "depan"))
+        return _res("relative" if rel else "date", f"{year}-{month:02d}", "month")
+    if r == "time":
+        h = int(g["h"])
+        mi = int(g["mi"]) if g.get("mi") else None
+        part = (g.get("part") or "").lower()
+        if part in ("sore", "malam") and h < 12:
+            h += 12
+        if h > 24 or (mi is not None and mi > 59):
+            return None
+        day = ctx.day_here() or A
+        tz = TIMEZONES.get((g.get("tz") or "").lower(), "")
+        if day is None:
+            return _res("time", None, "minute" if mi is not None else "hour", "no_anchor")
+        if mi is None:
+            return _res("time", f"{day.isoformat()}T{h:02d}{tz}", "hour")
+        return _res("time", f"{day.isoformat()}T{h:02d}:{mi:02d}{tz}", "minute")
+    if r == "quarter":
+        qtext = g["q"].lower()
+        q = _ROMAN.get(qtext) or _vocab()["ordinals"].get(qtext) or _vocab()["ordinals"].get(g["q"])
+        if not q:
+            return None
+        if f.m.group().lower().startswith("semester"):
+            return None  # a half-year, not a quarter: left out rather than mislabelled
+        rel = (g.get("rel") or "").lower()
+        year = _year(g.get("y")) or (A.year - 1 if A and "lalu" in rel else A.year + 1 if A and "depan" in rel else A.year if A else None)
+        if year is None:
+            return _res("date", None, "quarter", "no_anchor")
+        return _res("date", f"{year}-Q{q}", "quarter")
+    if r == "year_range":
+        return _res("interval", f"{g['y1']}/{g['y']}", "year")
+    if r == "year":
+        before = body[max(0, f.start - 20) : f.start]
+        flags = ["in_name"] if _IN_NAME.search(before) else []
+        return _res("date", g["y"], "year", *flags)
+    if r == "war_day":
+        if a.war_start is None:
+            return None
+        d = a.war_start + dt.timedelta(days=int(g["n"]) - 1)
+        return _res("date", d.isoformat(), "day", "war_day")
+    if r == "vague":
+        return _res("relative", None, "none")
+    if r == "n_ago":
+        n = _num(g["n"])
+        unit = _vocab()["units"][g["unit"].lower()]
+        direction = g["dir"].lower()
+        if n is None:
+            return None
+        if direction in ("terakhir", "mendatang", "ke depan"):  # "3 tahun mendatang": for the next three years
+            return _res("duration", _duration(n, unit), _unit_precision(unit))
+        sign = -1 if ("lalu" in direction or direction == "sebelumnya") else 1
+        told = direction in ("sebelumnya", "kemudian", "setelahnya")  # counted from the time just told
+        base = (_told(ctx, unit) or A) if told else A
+        if base is None:
+            return _res("relative", None, _unit_precision(unit), "no_anchor")
+        return _shift(base, unit, sign * n)
+    if r == "day_after":
+        base = ctx.day or A
+        if base is None:
+            return _res("relative", None, "day", "no_anchor")
+        before = "sebelum" in f.m.group().lower()
+        return _res("relative", (base + dt.timedelta(days=-1 if before else 1)).isoformat(), "day")
+    if r == "set":
+        unit = _vocab()["units"][g["unit"].lower()]
+        n = _num(g.get("n")) or 1
+        return _res("set", _duration(n, unit), _unit_precision(unit))
+    if r == "duration":
+        if _AGE_BEFORE.search(body[max(0, f.start - 12) : f.start]):
+            return None
+        if g.get("x"):
+            return _res("duration", f"PT{int(g['x']) * 24}H", "hour")
+        if g.get("one"):
+            unit = _vocab()["one_units"][g["one"].lower()]
+            return _res("duration", _duration(1, unit), _unit_precision(unit))
+        n = _num(g["n"])
+        if n is None or (1900 <= n <= 2100 and g["unit"].lower() != "tahun"):
+            return None  # "(29/8/2025) hari ini": a year, not a count of days
+        unit = _vocab()["units"][g["unit"].lower()]
+        value = _duration(n, unit)
+        if g.get("unit2"):
+            value += _duration(_num(g["n2"]) or 0, _vocab()["units"][g["unit2"].lower()])[1:]
+        return _res("duration", value, _unit_precision(unit))
+    if r == "week_rel":
+        rel = (g.get("rel") or g.get("rel2") or "").lower()
+        if A is None:
+            return _res("relative", None, "week", "no_anchor")
+        shift = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+        return _res("relative", _week(A + dt.timedelta(weeks=shift)), "week")
+    if r == "month_word":
+        rel = g["rel"].lower()
+        if A is None:
+            return _res("relative", None, "month", "no_anchor")
+        shift = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+        base = (ctx.month[0], ctx.month[1]) if rel == "sebelumnya" and ctx.month else (A.year, A.month)
+        y, m = divmod(base[0] * 12 + base[1] - 1 + shift, 12)
+        return _res("relative", f"{y}-{m + 1:02d}", "month")
+    if r == "year_word":
+        rel = (g.get("rel") or "ini").lower()
+        if A is None:
+            return _res("relative", None, "year", "no_anchor")
+        shift = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+        base_year = ctx.year if rel == "sebelumnya" and ctx.year else A.year
+        return _res("relative", str(base_year + shift), "year")
+    if r == "day_word":
+        w = g["w"].lower()
+        if A is None:
+            return _res("relative", None, "day", "no_anchor")
+        shift = {"kemarin": -1, "semalam": -1, "tadi malam": -1, "besok": 1, "lusa": 2, "kemarin lusa": -2}.get(w, 0)
+        if w == "semalam" and not re.match(r"(?i)semalam\b", body[f.start : f.end]):
+            shift = -1
+        return _res("relative", (A + dt.timedelta(days=shift)).isoformat(), "day")
+    if r == "weekday":
+        if A is None:
+            return _res("relative", None, "day", "no_anchor")
+        wd = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        text = body[f.start : f.end]
+        if g["wd"].lower() == "minggu" and not text[:1].isupper() and not text.lower().startswith(("hari", "pada")):
+            return None  # "minggu" is also "week"
+        ahead = future or rel in ("mendatang", "depan", "besok")
+        delta = (wd - A.weekday()) % 7 if ahead else -((A.weekday() - wd) % 7)
+        return _res("relative", (A + dt.timedelta(days=delta)).isoformat(), "day")
+    return None
+
+
+def _holiday(name: str, year: int | None, anchor: dt.date | None, future: bool) -> dict[str, Any]:
+    """A holiday's date: given its year, else the occurrence nearest publication (after it in future context)."""
+    hol = _vocab()["holidays"]
+    name = hol["aliases"].get(name, name)
+    years = [year] if year else ([anchor.year - 1, anchor.year, anchor.year + 1] if anchor else [])
+    dates = []
+    for y in years:
+        if name in hol["fixed"]:
+            dates.append(dt.date.fromisoformat(f"{y}-{hol['fixed'][name]}"))
+        elif str(y) in hol["moving"].get(name, {}):
+            dates.append(dt.date.fromisoformat(hol["moving"][name][str(y)]))
+    if not dates:
+        return _res("date", None, "day", "no_anchor")
+    if anchor is None or len(dates) == 1:
+        return _res("date", dates[0].isoformat(), "day")
+
+    def cost(d: dt.date) -> float:
+        gap = (d - anchor).days
+        return abs(gap) * (3 if (gap > 0) != future and gap else 1)
+
+    return _res("date", min(dates, key=cost).isoformat(), "day")
+
+
+def _told(ctx: Context, unit: str) -> dt.date | None:
+    """The date an anaphoric count starts from: the last day, month or year the text gave."""
+    if unit in ("D", "W") and ctx.day:
+        return ctx.day
+    if unit == "M" and ctx.month:
+        return dt.date(ctx.month[0], ctx.month[1], 1)
+    if unit in ("Y", "DEC") and ctx.year:
+        return dt.date(ctx.year, 1, 1)
+    return None
+
+
+def _unit_precision(unit: str) -> str:
+    return {"S": "second", "MIN": "minute", "H": "hour", "D": "day", "W": "week", "M": "month", "Y": "year",
+            "DEC": "decade", "WINDU": "year", "CENT": "year"}[unit]  # fmt: skip
+
+
+def _duration(n: float, unit: str) -> str:
+    k = int(n) if float(n).is_integer() else n
+    if unit == "DEC":
+        return f"P{int(n * 10)}Y"
+    if unit == "WINDU":
+        return f"P{int(n * 8)}Y"
+    if unit == "CENT":
+        return f"P{int(n * 100)}Y"
+    if unit in ("S", "MIN", "H"):
+        return f"PT{k}{ {'S': 'S', 'MIN': 'M', 'H': 'H'}[unit]}"
+    return f"P{k}{unit}"
+
+
+def _shift(base: dt.date, unit: str, n: float) -> dict[str, Any]:
+    k = int(n)
+    if unit == "D":
+        return _res("relative", (base + dt.timedelta(days=k)).isoformat(), "day")
+    if unit == "W":
+        return _res("relative", _week(base + dt.timedelta(weeks=k)), "week")
+    if unit == "M":
+        y, m = divmod(base.year * 12 + base.month - 1 + k, 12)
+        return _res("relative", f"{y}-{m + 1:02d}", "month")
+    if unit == "Y":
+        return _res("relative", str(base.year + k), "year")
+    if unit == "DEC":
+        return _res("relative", str(base.year + 10 * k), "year")
+    return _res("relative", None, _unit_precision(unit))
