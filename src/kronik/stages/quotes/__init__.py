@@ -115,6 +115,8 @@ class Quote:
     speaker: Speaker | None = None
     medium: str | None = None
     said_when: str | None = None
+    said_when_span: tuple[int, int] | None = None
+    said_on: dict[str, Any] | None = None  # the normalised time of said_when, from the times stage
     via: str | None = None
     partial: list[str] = field(default_factory=list)
     chain: list[str] = field(default_factory=list)
@@ -128,6 +130,7 @@ class Quote:
             "kind": self.kind,
             "medium": self.medium,
             "said_when": self.said_when,
+            "said_on": self.said_on,
             "via": self.via,
             "chain": self.chain,
             "partial_quotes": self.partial,
@@ -684,6 +687,11 @@ def _context(article: Article, finder: _Finder, q: Quote, lex: Lexicon, outlet: 
     wm = _WHEN.search(masked)
     if wm:
         q.said_when = wm.group().strip()
+        q.said_when_span = (region_start + wm.start(), region_start + wm.end())
+        for t in article.times:  # the time stage's reading of the same words
+            if t["start"] < q.said_when_span[1] and q.said_when_span[0] < t["end"] and t["value"]:
+                q.said_on = {"value": t["value"], "precision": t["precision"]}
+                break
     for pat in lex.via:
         for m in pat.finditer(masked):
             name = _medium_name(article, m.group("v"))
