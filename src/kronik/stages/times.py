@@ -45,7 +45,7 @@ def _alt(words: Any) -> str:
 _MONTH_NAMES = [m for m in MONTHS if len(m) >= 4 or m == "mei"]
 _MONTH_ABBR = [m for m in MONTHS if len(m) == 3 and m != "mei"]
 _M = rf"(?P<month>{_alt(_MONTH_NAMES)})"
-_M_ANY = rf"(?P<month>{_alt(_MONTH_NAMES + _MONTH_ABBR)})\.?"
+_M_ANY = rf"(?P<month>{_alt(_MONTH_NAMES)}|(?:{_alt(_MONTH_ABBR)})\.?)"
 _WD = rf"(?P<wd>{_alt([w for w in WEEKDAYS if len(w) >= 4])})"
 _TZ = rf"(?:\s*(?P<tz>{_alt(TIMEZONES)}))?"
 _NUM_WORDS = _vocab()["numbers"]
@@ -95,7 +95,7 @@ _ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _FUTURE = re.compile(rf"(?<![\w])(?:{_alt(_vocab()['future_cues'])})(?![\w])", re.IGNORECASE)
 _AGE_BEFORE = re.compile(rf"(?:{_alt(_vocab()['age_before'])})\s*$", re.IGNORECASE)
-_IN_NAME = re.compile(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun|/)\s*$", re.IGNORECASE)
+_IN_NAME = re.compile(r"(?:nomor|no\.?)\s*\d+\s*(?:tahun\s*|/\s*)(?:19|20)\d\d$", re.IGNORECASE)
 
 
 @dataclass
@@ -403,8 +403,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
     if r == "year_range":
         return _res("interval", f"{g['y1']}/{g['y']}", "year")
     if r == "year":
-        before = body[max(0, f.start - 20) : f.start]
-        flags = ["in_name"] if _IN_NAME.search(before) else []
+        flags = ["in_name"] if _IN_NAME.search(body[max(0, f.start - 25) : f.end]) else []
         return _res("date", g["y"], "year", *flags)
     if r == "war_day":
         if a.war_start is None:

@@ -1,0 +1,71 @@
+"""Time expressions normalised against publication (texts written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kronik.data import Article
+from kronik.eval.times import evaluate_times
+from kronik.stages.times import Anchor, find_times, times
+
+from .conftest import ROOT, need_shared
+
+PUB = Anchor(dt.date(2023, 1, 14), "+07:00", dt.date(2022, 2, 24))
+
+
+def _values(text: str, anchor: Anchor = PUB) -> dict[str, tuple]:
+    return {t["text"]: (t["value"], t["precision"], t["flags"]) for t in find_times(text, anchor)}
+
+
+def test_explicit_and_relative_forms():
+    v = _values(
+        "Pada Sabtu (14/1/2023) hari ke-325 invasi, latihan digelar. Pada 10 Juni, ia berbicara. "
+        "Februari tahun lalu pasukan masuk. Latihan akan digelar minggu depan. Sejak 24 Februari 2022 perang "
+        "berlangsung. Kemarin pukul 14.30 WIB rapat dimulai. Harga naik selama dua tahun."
+    )
+    assert v["Sabtu (14/1/2023)"][:2] == ("2023-01-14", "day")
+    assert v["hari ke-325"][:2] == ("2023-01-14", "day")
+    assert v["10 Juni"][0] == "2022-06-10"  # no year: the nearest before publication
+    assert v["Februari tahun lalu"][:2] == ("2022-02", "month")
+    assert v["minggu depan"][:2] == ("2023-W03", "week")
+    assert v["24 Februari 2022"][0] == "2022-02-24"
+    assert v["Kemarin"][0] == "2023-01-13"
+    assert v["pukul 14.30 WIB"][:2] == ("2023-01-13T14:30+07:00", "minute")  # on the day just told
+    assert v["dua tahun"][:2] == ("P2Y", "year")
+
+
+def test_future_context_takes_the_next_occurrence():
+    v = _values("Pemilu akan digelar pada 14 Februari.")
+    assert v["14 Februari"][0] == "2023-02-14"
+    v = _values("Presiden akan berkunjung pada hari Jumat.")
+    assert v["pada hari Jumat"][0] == "2023-01-20"
+
+
+def test_odd_dates_are_flagged_not_fatal():
+    v = _values("Surat itu bertanggal 31 Februari 2023 dan dikirim Senin (14/1/2023).")
+    assert v["31 Februari 2023"][0] is None and "impossible_date" in v["31 Februari 2023"][2]
+    assert "weekday_mismatch" in v["Senin (14/1/2023)"][2]
+    v = _values("Kapal itu tenggelam pada 20 Maret 2023.")
+    assert "after_publication" in v["20 Maret 2023"][2]
+
+
+def test_no_publication_date():
+    a = Article(source="x", paragraphs=["Rapat digelar kemarin dan berlanjut pada 3 Juli 2022."])
+    times(a)
+    t = {x["text"]: x for x in a.times}
+    assert t["kemarin"]["value"] is None and "no_anchor" in t["kemarin"]["flags"]
+    assert t["3 Juli 2022"]["value"] == "2022-07-03"
+    assert any("no publication date" in w for w in a.warnings)
+
+
+def test_year_in_a_name():
+    v = _values("Aturan itu tercantum dalam UU Nomor 1 Tahun 2023.")
+    assert "in_name" in v["Tahun 2023"][2]
+
+
+def test_seeds_and_dev_gold():
+    shared = need_shared()
+    seeds = evaluate_times(shared / "gold" / "seeds.gold.json", shared)
+    assert seeds.value_right == seeds.gold == 10, seeds.misses
+    dev = evaluate_times(ROOT / "gold" / "dev-time.gold.json", shared)
+    assert dev.accuracy >= 0.90, dev.misses[:20]
