@@ -301,6 +301,62 @@ def list_quotes(
 
 
 @app.command()
+def timeline(
+    db: DbOpt = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Events with this actor (name or id) on either side.")] = None,
+    with_: Annotated[str | None, typer.Option("--with", help="… and this one on the other side.")] = None,
+    between: Annotated[tuple[str, str] | None, typer.Option(help="From and to dates (YYYY-MM-DD), inclusive.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="A PLOVER type (ASSAULT …) or family.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, jsonl or pairs.")] = "table",
+    graphml: Annotated[Path | None, typer.Option(help="Also write the actor-pair graph (GraphML) here.")] = None,
+    limit: Annotated[int, typer.Option(help="Most events.")] = 1000,
+) -> None:
+    """The chronicle: events by the date they happened, grouped by day (or coarser), with modality and sources."""
+    from kronik.timeline import group_key, pair_graph, pair_summary, to_csv, to_jsonl
+
+    if not Path(db).exists():
+        _fail(f"{db}: no such database (create it with kronik ingest)")
+    with Store(db) as store:
+        rows = store.timeline(actor, with_, between, type_, limit)
+    if graphml is not None:
+        import networkx as nx
+
+        nx.write_graphml(pair_graph(rows), graphml)
+        err.print(f"actor-pair graph written to {graphml}")
+    if fmt == "csv":
+        sys.stdout.write(to_csv(rows))
+        return
+    if fmt == "jsonl":
+        sys.stdout.write(to_jsonl(rows))
+        return
+    if fmt == "pairs":
+        table = Table("actor", "other", "month", "cooperation", "conflict")
+        for p in pair_summary(rows):
+            table.add_row(p["actor"], p["other"], p["month"], str(p["cooperation"]), str(p["conflict"]))
+        out.print(table)
+        return
+    if not rows:
+        err.print("no events")
+        raise typer.Exit(1)
+    current = None
+    for r in rows:
+        key = group_key(r)
+        if key != current:
+            out.print(f"\n[bold]{key}[/bold]")
+            current = key
+        who = r["actor_name"] + (f" → {r['target_name']}" if r["target_name"] else "")
+        if r["partner_name"]:
+            who += f" (with {r['partner_name']})"
+        src = " ← ".join(json.loads(r["chain"] or "[]")) or (r["outlet_name"] or "")
+        out.print(
+            f"  [cyan]{r['type']}[/cyan] {who} [magenta]\\[{r['modality']}][/magenta]"
+            + (f" at {r['location']}" if r["location"] else "")
+            + f"\n    [dim]{(r['evidence'] or '')[:160]}[/dim]\n    [dim]source: {src}[/dim]",
+            highlight=False,
+        )
+
+
+@app.command()
 def sources(
     article: Annotated[str, typer.Argument(help="Stored article id or source, or a file to read now.")],
     db: DbOpt = DEFAULT_DB,
@@ -456,6 +512,30 @@ def eval_time(
             out.print(line, markup=False, highlight=False)
 
 
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file with 'events' per article (seeds.gold.json format).")],
+    root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss and extra event.")] = False,
+) -> None:
+    """Events against gold: found (type + actor + date), modality right, precision; by type and by PLOVER family."""
+    from kronik.eval.events import evaluate_events
+
+    try:
+        sc = evaluate_events(gold, root)
+    except KronikError as e:
+        _fail(str(e))
+        return
+    out.print(
+        f"events: found {sc.found}/{sc.gold} = {sc.recall:.3f} (type + actor + date); modality right "
+        f"{sc.modality_right}/{sc.found} of those; [bold]precision {sc.system_matched}/{sc.system} = {sc.precision:.3f}[/bold]; "
+        f"recipient right {sc.target_right}/{sc.target_gold}; found with the type's family instead: {sc.found_family}/{sc.gold}"
+    )
+    if verbose:
+        for line in sc.misses:
+            out.print(line, markup=False, highlight=False)
+
+
 @bench_app.command("extraction")
 def bench_extraction(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
@@ -520,6 +600,27 @@ def bench_quotes(
     out.print(
         f"claims stage: {r.claims_cpu_s:.2f} CPU s: [bold]{r.articles / r.claims_cpu_s:.0f} articles/s per core[/bold], "
         f"{r.claims} claims; clickbait scoring of titles and related headlines: {r.clickbait_cpu_s:.2f} CPU s"
+    )
+
+
+@bench_app.command("events")
+def bench_events(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    limit: Annotated[int, typer.Option(help="Articles of detik-summ-1000 to run the stages on.")] = 300,
+) -> None:
+    """Articles per second per core for the time stage and the event stage."""
+    from kronik.bench.quotes import bench_events as run_bench
+
+    if not shared.exists():
+        _fail(f"{shared}: no such folder (pass --shared)")
+    r = run_bench(shared, limit)
+    out.print(
+        f"time stage: {r.articles} articles, {r.times} expressions in {r.times_cpu_s:.2f} CPU s: "
+        f"[bold]{r.articles / r.times_cpu_s:.0f} articles/s per core[/bold]"
+    )
+    out.print(
+        f"event stage: {r.events} events in {r.events_cpu_s:.2f} CPU s: "
+        f"[bold]{r.articles / r.events_cpu_s:.0f} articles/s per core[/bold]"
     )
 
 

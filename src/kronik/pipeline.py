@@ -15,6 +15,7 @@ from kronik.errors import InputError, StageError
 from kronik.stages.claims import claims, claims_batch
 from kronik.stages.clean import clean
 from kronik.stages.entities import entities, entities_batch
+from kronik.stages.events import events
 from kronik.stages.identity import identity
 from kronik.stages.language import language
 from kronik.stages.metadata import metadata
@@ -65,6 +66,7 @@ STAGES: tuple[Stage, ...] = (
         ("claims", "headline"),
         batch=claims_batch,
     ),
+    Stage("events.v1", events, ("paragraphs", "entities", "times", "quotes", "sources"), ("events",)),
 )
 #: The stages of article extraction alone (issue 2's record), without the NLP stages that follow.
 EXTRACTION_STAGES: tuple[Stage, ...] = STAGES[:4]

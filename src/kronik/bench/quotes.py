@@ -1,4 +1,4 @@
-"""Throughput of the quotes and claims stages on real article bodies (detik-summ-1000), with the stages
+"""Throughput of the quotes and claims stages (and of the time and event stages, :func:`bench_events`) on real article bodies (detik-summ-1000), with the stages
 before them run first and not timed. Robustness cases are timed too: a 200-paragraph interview, and
 an article with unbalanced quotation marks."""
 
@@ -11,6 +11,34 @@ from kronik.bench.extraction import _cpu
 from kronik.data import Article
 from kronik.pipeline import STAGES, process_batch
 from kronik.stages.ingest import IngestOptions, read_inputs
+
+
+@dataclass
+class EventBench:
+    articles: int
+    events: int
+    times: int
+    times_cpu_s: float
+    events_cpu_s: float
+
+
+def bench_events(shared: Path, limit: int = 300) -> EventBench:
+    """The time and event stages on detik-summ-1000 bodies, with the stages before them run first, untimed."""
+    from kronik.stages.events import events
+    from kronik.stages.times import times
+
+    before = tuple(st for st in STAGES if st.name.split(".")[0] not in ("times", "events"))
+    path = shared / "data" / "detik-summ-1000" / "data_berita.csv"
+    raw = [a for a in read_inputs([str(path)], IngestOptions()) if isinstance(a, Article)][:limit]
+    articles = process_batch(raw, before)
+    c0 = _cpu()
+    for a in articles:
+        times(a)
+    c1 = _cpu()
+    for a in articles:
+        events(a)
+    c2 = _cpu()
+    return EventBench(len(articles), sum(len(a.events) for a in articles), sum(len(a.times) for a in articles), c1 - c0, c2 - c1)
 
 
 @dataclass

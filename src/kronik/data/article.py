@@ -115,6 +115,7 @@ class Article:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     sources: dict[str, Any] = field(default_factory=dict)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
     headline: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     # working state, not serialised
@@ -176,6 +177,7 @@ class Article:
             "quotes": [dict(q) for q in self.quotes],
             "sources": dict(self.sources),
             "claims": [dict(c) for c in self.claims],
+            "events": [dict(e) for e in self.events],
             "headline": dict(self.headline),
             "warnings": list(self.warnings),
             "content_hash": self.content_hash(),
@@ -200,6 +202,7 @@ class Article:
         art.quotes = [dict(q) for q in d.get("quotes") or []]
         art.sources = dict(d.get("sources") or {})
         art.claims = [dict(c) for c in d.get("claims") or []]
+        art.events = [dict(e) for e in d.get("events") or []]
         art.headline = dict(d.get("headline") or {})
         return art
 

@@ -98,6 +98,36 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX claims_status ON claims(status);
         """,
     ),
+    (
+        "0004_events",
+        """
+        CREATE TABLE events (
+            article_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            family TEXT,
+            actor_id TEXT,
+            actor_name TEXT,
+            target_id TEXT,
+            target_name TEXT,
+            partner_name TEXT,
+            date_value TEXT,
+            date_precision TEXT,
+            date_start TEXT,
+            location TEXT,
+            modality TEXT NOT NULL,
+            speaker TEXT,
+            via TEXT,
+            chain TEXT,
+            evidence TEXT,
+            published TEXT,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX events_date ON events(date_start);
+        CREATE INDEX events_actor ON events(actor_name);
+        CREATE INDEX events_target ON events(target_name);
+        """,
+    ),
 ]
 
 

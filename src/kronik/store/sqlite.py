@@ -136,6 +136,7 @@ class Store:
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title or "", article.body)
         )
         self._write_quotes_claims(article)
+        self._write_events(article)
         self.conn.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article.id,))
         self.conn.executemany(
             "INSERT INTO entity_mentions (article_id, entity_id, name, type, mention, published) VALUES (?,?,?,?,?,?)",
@@ -168,6 +169,56 @@ class Store:
             ],
         )  # fmt: skip
 
+    def _write_events(self, article: Article) -> None:
+        self.conn.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
+        rows = []
+        for i, e in enumerate(article.events):
+            actor, target, partner = e.get("actor") or {}, e.get("target") or {}, e.get("partner") or {}
+            date = e.get("date") or {}
+            src = e.get("source") or {}
+            rows.append((
+                article.id, i, e["type"], e.get("family"), actor.get("id"), actor.get("name"), target.get("id"),
+                target.get("name"), partner.get("name"), date.get("value"), date.get("precision"),
+                (date.get("value") or "")[:10] or None, e.get("location"), e["modality"], src.get("speaker"), src.get("via"),
+                json.dumps(src.get("chain") or [], ensure_ascii=False), (e.get("evidence") or {}).get("text"), article.published,
+            ))  # fmt: skip
+        self.conn.executemany(
+            "INSERT INTO events (article_id, idx, type, family, actor_id, actor_name, target_id, target_name, partner_name,"
+            " date_value, date_precision, date_start, location, modality, speaker, via, chain, evidence, published)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+
+    def timeline(
+        self,
+        actor: str | None = None,
+        with_: str | None = None,
+        between: tuple[str, str] | None = None,
+        type_: str | None = None,
+        limit: int = 1000,
+    ) -> list[dict[str, Any]]:
+        """Events ordered by when they happened (undated ones last, by publication); filters match an actor by
+        name or id (as actor, recipient or partner), ``with_`` the other side, ``between`` ISO dates inclusive."""
+        where, args = [], []
+        if actor:
+            where.append("(e.actor_name LIKE ? OR e.actor_id = ? OR e.target_name LIKE ? OR e.partner_name LIKE ?)")
+            args += [actor, actor, actor, actor]
+        if with_:
+            where.append("(e.actor_name LIKE ? OR e.target_name LIKE ? OR e.partner_name LIKE ?)")
+            args += [with_, with_, with_]
+        if between:
+            where.append("e.date_start BETWEEN ? AND ?")
+            args += [between[0][:10], between[1][:10] + "~"]
+        if type_:
+            where.append("(e.type = ? OR e.family = ?)")
+            args += [type_.upper(), type_]
+        sql = (
+            "SELECT e.*, a.title, a.outlet_name FROM events e JOIN articles a ON a.id = e.article_id "
+            + ("WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY e.date_start IS NULL, e.date_start, e.published, e.article_id, e.idx LIMIT ?"
+        )
+        return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
+
     def quotes(self, speaker: str | None = None, direct: bool | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Stored quotes, newest articles first; ``speaker`` matches the speaker's id or a part of the name."""
         where, args = [], []
@@ -198,9 +249,13 @@ class Store:
             hit = process.extractOne(e["name"].casefold(), known.keys(), scorer=fuzz.ratio, score_cutoff=LOCAL_MERGE_MIN)
             if hit is not None:
                 old, e["id"] = e["id"], known[hit[0]]
-                for q in article.quotes:  # quotes name their speaker by entity id
+                for q in article.quotes:  # quotes and events name their actors by entity id
                     if (q.get("speaker") or {}).get("id") == old:
                         q["speaker"]["id"] = e["id"]
+                for ev in article.events:
+                    for side in ("actor", "target", "partner"):
+                        if (ev.get(side) or {}).get("id") == old:
+                            ev[side]["id"] = e["id"]
             known[e["name"].casefold()] = e["id"]
 
     def _local_names(self, type_: str) -> dict[str, str]:

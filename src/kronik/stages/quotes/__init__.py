@@ -17,6 +17,7 @@ How it works (docs/quotes.md):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,6 +93,8 @@ _WHEN = re.compile(
     rf"|(?:tanggal )?\d{{1,2}} (?i:{_MONTHS})(?: \d{{4}})?|(?i:bulan )?(?i:{_MONTHS})(?: (?:\d{{4}}|(?i:lalu|ini|tahun lalu)))?)"
     r"|(?i:kemarin(?: (?:pagi|siang|sore|malam))?|hari ini|pekan lalu|minggu lalu|bulan lalu|tahun lalu|beberapa waktu lalu))(?![\w])",
 )
+#: "Dilansir … dari Al Jazeera pada Sabtu": the day a medium reported it, not the day it was said.
+_REPORTED_ON = re.compile(r"(?i:dilansir|dikutip|mengutip|melansir|diberitakan)\b[^,]{0,80}$")
 #: A leading time or place adverbial ("Pada 10 Juni,", "Dikutip Express,") is no subject.
 _ADVERBIAL = re.compile(
     r"(?i)(?:pada|dalam|di|sejak|saat|ketika|usai|setelah|dikutip|dilansir|menurut|mengutip|sebelumnya)\b"
@@ -684,7 +687,7 @@ def _context(article: Article, finder: _Finder, q: Quote, lex: Lexicon, outlet: 
         if name:
             q.medium = name
             break
-    wm = _WHEN.search(masked)
+    wm = next((m for m in _WHEN.finditer(masked) if not _REPORTED_ON.search(masked[: m.start()])), None)
     if wm:
         q.said_when = wm.group().strip()
         q.said_when_span = (region_start + wm.start(), region_start + wm.end())
@@ -745,6 +748,13 @@ def find_quotes(article: Article) -> list[Quote]:
     for q in found:
         _context(article, finder, q, lex, outlet)
     Resolver(article, finder.body, lex, finder.quoted).resolve(found)
+    for prev, q in itertools.pairwise(found):  # "Namun memperingatkan …": the same interview
+        if (
+            q.said_on is None
+            and q.speaker_mode in ("zero", "continuation")
+            and q.paragraph - prev.paragraph <= 1
+        ):
+            q.said_on, q.said_when = prev.said_on, q.said_when or prev.said_when
     sources = article_sources(article, found)
     for q in found:
         chain = list(sources["chain"])

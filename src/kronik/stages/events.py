@@ -1,0 +1,470 @@
+"""Events stage: who did what to whom, when, how sure, and on whose word.
+
+Reads ``paragraphs``, ``entities``, ``times``, ``quotes``, ``sources``; assigns ``events``. Types are PLOVER's
+16 (AGREE … ASSAULT) plus DENY and CHANGE_POLICY; the vocabulary is data (``lang/id/events.json``).
+
+1. **Acts told in the body**: a trigger ("menginvasi", "sepakat", "mengadakan latihan", "menulis surat
+   terbuka") in a sentence of the body, outside direct quotes. The actor is the entity of the trigger's
+   subject (the subject finder of the quotes stage); with "X dan Y" the second is the recipient (AGREE,
+   CONSULT, COOPERATE) or partner (others). The recipient is the first other entity after the trigger in
+   its clause; the location an entity after "di".
+2. **Acts of speech**: a quote whose speech act is an event (memperingatkan → THREATEN, membantah → DENY,
+   menyerukan → REQUEST, menuduh → ACCUSE); a statement that rules something out ("tidak memiliki
+   rencana untuk bergabung") is REJECT, a first-person "Saya tidak …" is DENY, and a conditional about
+   war ("… dapat bergabung dalam perang jika …") is THREATEN. The actor is the speaker, or the state an
+   anonymous official speaks for ("pejabat Kementerian Luar Negeri Rusia" → Rusia).
+3. **Date**: a time of the same sentence (not the date a medium was quoted on), else the quote's date;
+   never the publication date by default. **Modality**: negation → denied; "jika", "terpaksa" →
+   conditional; "mungkin", "berpotensi" → hypothetical; "akan", "berencana" → planned; "dilaporkan",
+   or told in someone else's words → reported; else asserted.
+4. **One event told twice is one event**: same type and same actor (a capital and its state are one
+   actor), dates compatible → merged, keeping every mention as evidence.
+Nothing outside the body (headlines of other stories, menus, captions) is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kronik.data import Article
+from kronik.stages.quotes import _Finder
+from kronik.stages.quotes import spans as sp
+from kronik.stages.quotes.lexicon import lexicon
+
+TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "DENY", "CHANGE_POLICY",
+)  # fmt: skip
+MODALITIES = ("asserted", "reported", "planned", "conditional", "threatened", "hypothetical", "denied")
+#: Modality of a merged event: the most telling of its mentions.
+_MODALITY_RANK = {
+    "denied": 0,
+    "conditional": 1,
+    "threatened": 2,
+    "planned": 3,
+    "hypothetical": 4,
+    "reported": 5,
+    "asserted": 6,
+}
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, Any]:
+    return json.loads(resources.files("kronik.lang.id").joinpath("events.json").read_text("utf-8"))
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, Any]:
+    v = _vocab()
+    triggers = [
+        (t, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.IGNORECASE))
+        for t, ws in v["triggers"].items()
+    ]
+    modality = [(m, re.compile(rf"(?<![\w-])(?:{_alt([re.escape(w) for w in ws])})(?![\w-])", re.IGNORECASE))
+                for m, ws in v["modality"].items()]  # fmt: skip
+    family = {t: fam for fam, ts in v["families"].items() for t in ts}
+    return {
+        "triggers": triggers,
+        "modality": modality,
+        "family": family,
+        "war": re.compile(rf"(?<![\w-])(?:{_alt([re.escape(w) for w in v['war_words']])})", re.IGNORECASE),
+        "conditional": dict(modality)["conditional"],
+        "agents": re.compile(
+            rf"^(?:seorang\s+)?(?:{_alt([re.escape(w) for w in v['agents']])})\b", re.IGNORECASE
+        ),
+    }
+
+
+_NEGATION = re.compile(
+    r"(?:\b(?:tidak|tak|belum|bukan|tidak pernah|tak pernah|enggan)\s+(?:\w+\s+)?)$", re.IGNORECASE
+)
+_REJECT_CONTENT = re.compile(
+    r"\b(?:tidak|tak|belum)\s+(?:memiliki\s+rencana|berencana|akan|ingin|mau)\s+(?:untuk\s+)?(?:bergabung|ikut|mengirim|terlibat|menyerang|berperang|memasuki)",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_DENIAL = re.compile(r"^\W*(?:saya|kami|kita)\s+(?:tidak|tak|bukan|belum)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:jika|apabila|kalau|bila|seandainya|asalkan)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r",\s*|\b(?:saat|ketika|karena|sehingga|setelah|sebelum|sejak|agar|supaya|bahwa|namun|tetapi|sementara|meski|walaupun)\s+",
+    re.IGNORECASE,
+)
+_VIA_CLAUSE = re.compile(r"(?:dilansir|dikutip|mengutip|melansir|diberitakan)\b[^,]{0,80}$", re.IGNORECASE)
+
+
+@dataclass
+class _Event:
+    type: str
+    actor: dict[str, Any]
+    target: dict[str, Any] | None
+    partner: dict[str, Any] | None
+    date: dict[str, Any] | None
+    location: str | None
+    modality: str
+    source: dict[str, Any]
+    trigger: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    mentions: list[list[int]] = field(default_factory=list)
+
+    def to_dict(self, body: str) -> dict[str, Any]:
+        s0, s1 = self.sentence
+        return {
+            "type": self.type,
+            "family": _patterns()["family"].get(self.type),
+            "actor": self.actor,
+            "target": self.target,
+            "partner": self.partner,
+            "date": self.date,
+            "location": self.location,
+            "modality": self.modality,
+            "source": self.source,
+            "trigger": self.trigger,
+            "evidence": {"text": body[s0:s1][:500], "start": s0, "end": s1},
+            "mentions": self.mentions or [[self.start, self.end]],
+        }
+
+
+def events(article: Article) -> Article:
+    article.events = [e.to_dict(article.body) for e in find_events(article)]
+    return article
+
+
+class _Coder:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.body = article.body
+        self.finder = _Finder(article, lexicon())
+        self.mentions = sorted(
+            (m["start"], m["end"], e) for e in article.entities for m in e.get("mentions", ())
+        )
+        self.by_name = {e["name"]: e for e in article.entities}
+        self.media = set(article.cited_media) | {article.outlet.name or ""}
+        self.direct_spans = [(q["start"], q["end"]) for q in article.quotes if q.get("direct")]
+        self.deny_spans = [(q["start"], q["end"]) for q in article.quotes if q.get("kind") == "deny"]
+
+    # ----- entities
+    def _actor(self, ent: dict[str, Any], agent: str | None = None) -> dict[str, Any]:
+        """An entity as an actor: a capital is its state (the subject of an act is its government)."""
+        state = ent.get("stands_for") or _capital_of(ent)
+        if state:
+            holder = self.by_name.get(state)
+            return {
+                "id": holder["id"] if holder else None,
+                "name": state,
+                "type": "LOC",
+                "agent": ent["name"],
+            }
+        out = {"id": ent.get("id"), "name": ent["name"], "type": ent.get("type")}
+        if agent:
+            out["agent"] = agent
+        return out
+
+    def _entities_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
+        return [
+            (a, b, e) for a, b, e in self.mentions if start <= a and b <= end and e["name"] not in self.media
+        ]
+
+    def _subject_actors(
+        self, span: tuple[int, int] | None
+    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        if span is None:
+            return None, None
+        inside = self._entities_in(*span)
+        if not inside:
+            return None, None
+        people = [x for x in inside if x[2].get("type") == "PER"]
+        first = people[0] if people else inside[0]
+        second = None
+        text = self.body[span[0] : span[1]]
+        if re.search(r"\s(?:dan|serta|bersama)\s", text) and len(inside) > 1:
+            others = [x for x in inside if x[2] is not first[2]]
+            second = self._actor(others[0][2]) if others else None
+        return self._actor(first[2]), second
+
+    def _after(
+        self, start: int, limit: int, actor: dict[str, Any] | None, exclude: set[str] | None = None
+    ) -> tuple[dict[str, Any] | None, str | None]:
+        """The first other entity after the trigger in its clause (not the speaker's own state: "Presiden
+        Belarus" warning about Belarus), and a place after "di"."""
+        clause_end = limit
+        m = re.search(r",\s|;|\s(?:sementara|namun|tetapi)\s", self.body[start:limit])
+        if m:
+            clause_end = start + m.start()
+        target, place = None, None
+        for a, _b, e in self._entities_in(start, clause_end):
+            cand = self._actor(e)
+            if actor and (cand["name"] == actor["name"] or e["name"] == actor.get("agent")):
+                continue
+            if exclude and (e["name"] in exclude or cand["name"] in exclude):
+                continue
+            if (
+                place is None
+                and e.get("type") == "LOC"
+                and re.search(r"\bdi\s+(?:\w+\s+)?$", self.body[max(start, a - 20) : a])
+            ):
+                place = e["name"]
+                continue
+            if target is None:
+                target = cand
+        return target, place
+
+    # ----- dates and modality
+    def _date(self, s0: int, s1: int, near: int) -> dict[str, Any] | None:
+        best = None
+        for t in self.article.times:
+            if (
+                not (s0 <= t["start"] < s1)
+                or t["type"] not in ("date", "relative", "interval")
+                or not t["value"]
+            ):
+                continue
+            if "in_name" in t["flags"] or t["precision"] in ("none",):
+                continue
+            if _VIA_CLAUSE.search(self.body[max(s0, t["start"] - 90) : t["start"]]):
+                continue  # "Dilansir … dari Al Jazeera pada Sabtu": when it was reported, not when it happened
+            d = abs(t["start"] - near)
+            if best is None or d < best[0]:
+                best = (d, t)
+        return _date_of(best[1]) if best else None
+
+    def _modality(self, text: str, trigger_at: int, quoted_by_other: bool) -> str:
+        before = text[:trigger_at]
+        if _NEGATION.search(before[-30:]):
+            return "denied"
+        for name, pat in _patterns()["modality"]:
+            if name == "denied":
+                continue
+            if pat.search(text):
+                return name
+        return "reported" if quoted_by_other else "asserted"
+
+    # ----- finding
+    def acts(self) -> list[_Event]:
+        out: list[_Event] = []
+        for para in self.finder.paras:
+            qs, _ = sp.quoted_spans(para)
+            for s0, s1 in sp.sentences(para, [(q.start, q.end) for q in qs]):
+                for etype, pat in _patterns()["triggers"]:
+                    for m in pat.finditer(self.body, s0, s1):
+                        a = m.start()
+                        if any(x <= a < y for x, y in self.direct_spans + self.deny_spans):
+                            continue
+                        if re.search(r"\byang\s+$", self.body[max(s0, a - 6) : a]):
+                            continue
+                        if self._is_quote_cue(m, (s0, s1)):
+                            continue  # "Rusia menyerukan bahwa …": the speech event is made from the quote
+                        if _CONDITION.search(self.body[self._clause_start(s0, a) : a]):
+                            continue  # "… apabila Ukraina menyerang": a condition, not an act
+                        if re.search(r"\buntuk\s+$", self.body[max(s0, a - 7) : a]) and any(
+                            s0 <= e.start < a for e in out
+                        ):
+                            continue  # "sepakat untuk mengintensifkan kerja sama": what was agreed
+                        ev = self._act(etype, m, (s0, s1))
+                        if ev is not None:
+                            out.append(ev)
+        return out
+
+    def _is_quote_cue(self, m: re.Match[str], sent: tuple[int, int]) -> bool:
+        word = m.group().lower()
+        return any(
+            (q.get("cue") or "").lower() == word and sent[0] <= q["start"] < sent[1] + 1
+            for q in self.article.quotes
+        ) or any(
+            (q.get("cue") or "").lower() == word and q["start"] <= sent[1] and sent[0] <= q["end"]
+            for q in self.article.quotes
+            if not q.get("direct")
+        )
+
+    def _clause_start(self, s0: int, pos: int) -> int:
+        """Where the trigger's clause starts: after the last comma or subordinator before it."""
+        seg = self.body[s0:pos]
+        cut = 0
+        for m in _CLAUSE_BREAK.finditer(seg):
+            cut = m.end()
+        return s0 + cut
+
+    def _quote_at(self, pos: int) -> tuple[int, dict[str, Any]] | None:
+        for i, q in enumerate(self.article.quotes):
+            if q["start"] <= pos < q["end"]:
+                return i, q
+        return None
+
+    def _act(self, etype: str, m: re.Match[str], sent: tuple[int, int]) -> _Event | None:
+        s0, s1 = sent
+        a = m.start()
+        c0 = self._clause_start(s0, a)
+        subj = self.finder._subject(c0 if c0 > s0 else s0, a)
+        actor, second = self._subject_actors(subj)
+        if actor is None:
+            return None
+        quoted = self._quote_at(a)
+        speaker = (quoted[1].get("speaker") or {}).get("name") if quoted else None
+        if quoted is not None and speaker in (actor["name"], actor.get("agent")):
+            return None  # the speaker's own intent ("akan … mendukung Rusia") is its speech act, not an act
+        target, place = self._after(m.end(), s1, actor)
+        partner = None
+        if second is not None:
+            if etype in SYMMETRIC and target is None:
+                target = second
+            else:
+                partner = second
+        by_other = quoted is not None
+        date = self._date(s0, s1, a)
+        if date is None and quoted is not None:
+            date = _said_on(quoted[1])
+        clause_start = max(self.body.rfind(",", s0, a), s0)
+        source = self._source(quoted)
+        return _Event(etype, actor, target, partner, date, place,
+                      self._modality(self.body[clause_start:s1], a - clause_start, by_other), source,
+                      m.group(), a, m.end(), sent)  # fmt: skip
+
+    def _source(self, quoted: tuple[int, dict[str, Any]] | None) -> dict[str, Any]:
+        src = self.article.sources or {}
+        if quoted is None:
+            return {"speaker": None, "quote": None, "via": None, "chain": list(src.get("chain") or [])}
+        i, q = quoted
+        return {
+            "speaker": (q.get("speaker") or {}).get("name"),
+            "quote": i,
+            "via": q.get("via"),
+            "chain": q.get("chain") or [],
+        }
+
+    def speech(self) -> list[_Event]:
+        out = []
+        kinds = _vocab()["speech"]
+        pats = _patterns()
+        for i, q in enumerate(self.article.quotes):
+            sp_ = q.get("speaker") or {}
+            if not sp_.get("name"):
+                continue
+            text = q["text"]
+            if _REJECT_CONTENT.search(text):
+                etype = "REJECT"
+            elif q.get("kind") == "deny" or _FIRST_PERSON_DENIAL.search(text):
+                etype = "DENY"
+            elif pats["conditional"].search(text) and pats["war"].search(text):
+                etype = "THREATEN"
+            else:
+                etype = kinds.get(q.get("kind") or "")
+            if etype is None:
+                continue
+            actor = self._speaker_actor(sp_)
+            own = {e["name"] for e in self.article.entities if sp_.get("role") and e["name"] in (sp_.get("role") or "")}
+            target, _ = self._after(q["start"], q["end"], actor, exclude=own)
+            if etype == "DENY":
+                target = None
+            date = _said_on(q)
+            if etype in ("DENY", "REJECT"):
+                mod = "asserted"  # the denial or refusal itself is asserted
+            elif pats["conditional"].search(text):
+                mod = "conditional"
+            else:
+                mod = "reported" if q.get("via") and etype != "THREATEN" else "asserted"
+            out.append(_Event(etype, actor, target, None, date, None, mod, self._source((i, q)), q.get("cue") or "",
+                              q["start"], q["end"], (q["start"], q["end"])))  # fmt: skip
+        return out
+
+    def _speaker_actor(self, sp_: dict[str, Any]) -> dict[str, Any]:
+        """The speaker as an actor; an anonymous official ("pejabat Kementerian Luar Negeri Rusia") acts for
+        the state the role names."""
+        role = sp_.get("role") or ""
+        if role and _patterns()["agents"].match(role):
+            for e in self.article.entities:
+                if str(e.get("id", "")).startswith("country:") and re.search(
+                    rf"\b{re.escape(e['name'])}\b", role
+                ):
+                    return {"id": e["id"], "name": e["name"], "type": "LOC", "agent": sp_.get("name")}
+        ent = next((e for e in self.article.entities if e.get("id") and e.get("id") == sp_.get("id")), None)
+        if ent is not None:
+            return self._actor(ent)
+        return {"id": sp_.get("id"), "name": sp_.get("name"), "type": sp_.get("type")}
+
+
+def _capital_of(ent: dict[str, Any]) -> str | None:
+    if ent.get("type") != "LOC":
+        return None
+    from kronik.stages.entities.registry import load_registry
+
+    entry = load_registry(os.environ.get("KRONIK_REGISTRY") or None).lookup(ent["name"])
+    return entry.capital_of if entry is not None else None
+
+
+def _said_on(q: dict[str, Any]) -> dict[str, Any] | None:
+    s = q.get("said_on")
+    if not s:
+        return None
+    return _date_of({"value": s["value"], "precision": s["precision"], "text": q.get("said_when")})
+
+
+def _date_of(t: dict[str, Any]) -> dict[str, Any]:
+    value = t["value"]
+    if t["precision"] == "week" and re.match(r"^\d{4}-W\d\d$", value):  # an ISO week as its days
+        monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+        value = f"{monday}/{monday + dt.timedelta(days=6)}"
+    elif t["precision"] in ("minute", "hour"):
+        value, t = value[:10], {**t, "precision": "day"}
+    return {"value": value, "precision": t["precision"], "text": t.get("text")}
+
+
+def _actor_key(actor: dict[str, Any]) -> str:
+    return (actor.get("name") or "").casefold()
+
+
+def _compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    if a is None or b is None:
+        return True
+    va, vb = a["value"], b["value"]
+    return va.startswith(vb[:7]) or vb.startswith(va[:7])
+
+
+def _merge(found: list[_Event]) -> list[_Event]:
+    """One event told twice is one event: same type, same actor, compatible dates."""
+    out: list[_Event] = []
+    for ev in sorted(found, key=lambda e: e.start):
+        same = next(
+            (
+                o
+                for o in out
+                if o.type == ev.type
+                and _actor_key(o.actor) == _actor_key(ev.actor)
+                and _compatible(o.date, ev.date)
+            ),
+            None,
+        )
+        if same is None:
+            ev.mentions = [[ev.start, ev.end]]
+            out.append(ev)
+            continue
+        same.mentions.append([ev.start, ev.end])
+        if same.date is None and ev.date is not None:
+            same.date = ev.date
+        same.target = same.target or ev.target
+        same.partner = same.partner or ev.partner
+        same.location = same.location or ev.location
+        if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[same.modality]:
+            same.modality = ev.modality
+    return out
+
+
+def find_events(article: Article) -> list[_Event]:
+    if not article.paragraphs:
+        return []
+    coder = _Coder(article)
+    spoken = coder.speech()
+    # what a refusal or a denial is about ("tidak berencana mengirim pasukan") is not a second event
+    coder.deny_spans += [(e.start, e.end) for e in spoken if e.type in ("REJECT", "DENY")]
+    return _merge(coder.acts() + spoken)

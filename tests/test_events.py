@@ -1,0 +1,111 @@
+"""Events, their dates and modality, and the timeline over the store (texts written for these tests)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from kronik.cli import app
+from kronik.corpus import extract
+from kronik.data import Article
+from kronik.ner.train import MODEL_DIR
+from kronik.store import Store
+
+from .conftest import need_shared
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package")
+
+PAGE = """Rusia dan Belarus Sepakat Perluas Latihan
+
+Sabtu, 14 Januari 2023 10:00 WIB
+Penulis: Rina Lestari
+
+MINSK, CONTOH.COM - Rusia dan Belarus sepakat untuk memperluas kerja sama militer, kata kantor berita Belta pada Sabtu.
+
+Moskow dan Minsk berencana mengadakan latihan militer bersama di Belarus minggu depan.
+
+Rusia menginvasi Ukraina pada 24 Februari 2022.
+
+Presiden Belarus Alexander Lukashenko membantah tuduhan bahwa wilayahnya dipakai untuk menyerang Kyiv.
+
+Pada 10 Juni, Lukashenko memperingatkan Belarus mungkin terpaksa berperang jika NATO menyerang.
+
+Ukraina akan membalas apabila Belarus menyerang, kata seorang analis.
+
+Baca juga: Ukraina Menyerang Moskow dengan Drone
+"""
+
+
+@pytest.fixture(scope="module")
+def art(tmp_path_factory) -> Article:
+    p = tmp_path_factory.mktemp("ev") / "events.txt"
+    p.write_text(PAGE, encoding="utf-8")
+    (a,) = [x for x in extract([str(p)]) if isinstance(x, Article)]
+    return a
+
+
+def _find(art: Article, type_: str, actor: str) -> dict:
+    hits = [e for e in art.events if e["type"] == type_ and e["actor"]["name"] == actor]
+    assert len(hits) == 1, (type_, actor, [(e["type"], e["actor"]["name"]) for e in art.events])
+    return hits[0]
+
+
+def test_acts_with_actor_recipient_date_and_modality(art):
+    e = _find(art, "AGREE", "Rusia")
+    assert e["target"]["name"] == "Belarus" and e["modality"] == "asserted"
+    e = _find(art, "MOBILIZE", "Rusia")  # Moskow stands for Rusia
+    assert e["actor"]["agent"] == "Moskow" and e["partner"]["name"] == "Belarus"
+    assert e["modality"] == "planned" and e["date"]["value"] == "2023-01-16/2023-01-22"
+    assert e["location"] == "Belarus"
+    e = _find(art, "ASSAULT", "Rusia")
+    assert e["target"]["name"] == "Ukraina" and e["date"]["value"] == "2022-02-24"
+
+
+def test_speech_events(art):
+    e = _find(art, "DENY", "Alexander Lukashenko")
+    assert e["modality"] == "asserted"
+    e = _find(art, "THREATEN", "Alexander Lukashenko")
+    assert e["modality"] == "conditional" and e["date"]["value"].startswith("2022-06-10")
+
+
+def test_what_is_not_an_event(art):
+    # the condition "apabila Belarus menyerang", the denied attack, the related headline
+    assert not [e for e in art.events if e["type"] == "ASSAULT" and e["actor"]["name"] != "Rusia"]
+    assert all(e["evidence"]["start"] < len(art.body) for e in art.events)
+    assert all("Drone" not in e["evidence"]["text"] for e in art.events)
+
+
+def test_timeline_cli(art, tmp_path):
+    db = tmp_path / "k.db"
+    with Store(db) as store:
+        store.upsert(art)
+        store.commit()
+    r = CliRunner().invoke(app, ["timeline", "--db", str(db), "--actor", "Rusia", "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.output.splitlines()]
+    dated = [x["date_value"] for x in rows if x["date_value"]]
+    assert dated == sorted(dated) and dated[0] == "2022-02-24"
+    r = CliRunner().invoke(app, ["timeline", "--db", str(db), "--between", "2023-01-01", "2023-12-31", "--format", "csv"])
+    assert r.exit_code == 0 and "MOBILIZE" in r.output and "ASSAULT" not in r.output
+    graph = tmp_path / "pairs.graphml"
+    r = CliRunner().invoke(app, ["timeline", "--db", str(db), "--format", "pairs", "--graphml", str(graph)])
+    assert r.exit_code == 0 and "<graphml" in graph.read_text()
+
+
+def test_article_without_dates_and_impossible_ones():
+    a = Article(source="x", title="t", language="id", paragraphs=["Polisi menangkap Budi Santoso pada 31 Februari 2023."])
+    from kronik.pipeline import STAGES, process
+
+    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "claims", "events")))
+    assert any("impossible date" in w for w in a.warnings)
+    assert all(e["date"] is None for e in a.events)
+
+
+def test_seeds_events():
+    from kronik.eval.events import evaluate_events
+
+    shared = need_shared()
+    sc = evaluate_events(shared / "gold" / "seeds.gold.json", shared)
+    assert sc.found >= 9 and sc.modality_right == sc.found and sc.precision >= 0.9, sc.misses
