@@ -61,35 +61,136 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # (name, pattern): tried on the whole body; where matches overlap the longest wins, then the earlier rule.
 RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("wd_date", _rx(rf"(?:hari\s+)?{_WD}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)(?:\s+(?P<rel>kemarin|lalu|mendatang))?")),
+    (
+        "wd_date",
+        _rx(
+            rf"(?:hari\s+)?{_WD}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)(?:\s+(?P<rel>kemarin|lalu|mendatang))?"
+        ),
+    ),
     ("wd_dmy", _rx(rf"(?:hari\s+)?{_WD},?\s+(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}\s+(?P<y>{_YEAR})")),
     ("mdy", _rx(rf"{_M_ANY}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})")),
     ("bracket_date", _rx(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)")),
     ("day_of_month", _rx(r"tanggal\s+(?P<d>\d{1,2})(?!\s*[/-]|\s+\w+\s+(?:19|20)\d\d)")),
     ("numeric_date", _rx(rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})")),
-    ("day_range", _rx(rf"(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?")),
-    ("dmy", _rx(rf"(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|besok|kemarin|mendatang))?")),
-    ("month_range", _rx(rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?")),
-    ("time", _rx(rf"(?:pukul|jam)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d))?{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?")),
-    ("quarter", _rx(rf"(?:kuartal|triwulan|semester)\s+(?:ke[-\s]?)?(?P<q>I{{1,3}}|IV|pertama|kedua|ketiga|keempat|empat|tiga|dua|satu|[1-4])(?:\s*/?\s*(?P<y>{_YEAR})|\s+(?P<rel>tahun ini|tahun lalu|tahun depan|ini|lalu))?")),
-    ("year_range", _rx(rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|/|hingga|sampai)\s*(?:tahun\s+)?(?P<y>{_YEAR})")),
-    ("month_rel", _rx(rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+)?(?:bulan\s+)?{_M}\s+(?P<rel>tahun lalu|tahun ini|tahun depan|lalu|ini|mendatang|depan|kemarin)")),
-    ("month_year", _rx(rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+)?(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})")),
-    ("month", _rx(rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+(?:bulan\s+)?|bulan\s+|(?:pada|sejak|hingga|sampai|per|selama)\s+){_M}(?!\s+(?:tahun\s+)?(?:19|20)\d\d)")),
+    (
+        "day_range",
+        _rx(
+            rf"(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?"
+        ),
+    ),
+    (
+        "dmy",
+        _rx(
+            rf"(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|besok|kemarin|mendatang))?"
+        ),
+    ),
+    (
+        "month_range",
+        _rx(
+            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
+        ),
+    ),
+    (
+        "time",
+        _rx(
+            rf"(?:pukul|jam)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d))?{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?"
+        ),
+    ),
+    (
+        "quarter",
+        _rx(
+            rf"(?:kuartal|triwulan|semester)\s+(?:ke[-\s]?)?(?P<q>I{{1,3}}|IV|pertama|kedua|ketiga|keempat|empat|tiga|dua|satu|[1-4])(?:\s*/?\s*(?P<y>{_YEAR})|\s+(?P<rel>tahun ini|tahun lalu|tahun depan|ini|lalu))?"
+        ),
+    ),
+    (
+        "year_range",
+        _rx(rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|/|hingga|sampai)\s*(?:tahun\s+)?(?P<y>{_YEAR})"),
+    ),
+    (
+        "month_rel",
+        _rx(
+            rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+)?(?:bulan\s+)?{_M}\s+(?P<rel>tahun lalu|tahun ini|tahun depan|lalu|ini|mendatang|depan|kemarin)"
+        ),
+    ),
+    (
+        "month_year",
+        _rx(
+            rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+)?(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
+        ),
+    ),
+    (
+        "month",
+        _rx(
+            rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+(?:bulan\s+)?|bulan\s+|(?:pada|sejak|hingga|sampai|per|selama)\s+){_M}(?!\s+(?:tahun\s+)?(?:19|20)\d\d)"
+        ),
+    ),
     ("war_day", _rx(r"hari\s+ke-?\s?(?P<n>\d{1,4})")),
     ("vague", _rx(_alt(_vocab()["vague"]))),
-    ("n_ago", _rx(rf"{_N}\s+{_UNIT}\s+(?P<dir>(?:yang\s+)?lalu|sebelumnya|lagi|mendatang|ke\s+depan|kemudian|terakhir|setelahnya)")),
-    ("set", _rx(rf"(?:setiap|tiap)\s+(?:(?P<n>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+)?{_UNIT}(?:nya)?(?:\s+sekali)?")),
-    ("duration", _rx(rf"(?:{_N}\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)")),
-    ("day_after", _rx(r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|keesokan\s+harinya|esok\s+harinya|hari\s+berikutnya)")),
-    ("week_rel", _rx(r"(?:(?:akhir\s+)?(?:pekan|minggu)\s+(?P<rel>lalu|kemarin|depan|ini|mendatang|sebelumnya)|sepekan\s+(?P<rel2>ini|terakhir|lalu))")),
-    ("month_word", _rx(r"(?:(?P<edge>awal|akhir|pertengahan)\s+)?bulan\s+(?P<rel>lalu|ini|depan|mendatang|sebelumnya|kemarin)")),
-    ("year_word", _rx(r"(?:(?P<edge>awal|akhir|pertengahan)(?:-awal)?\s+)?tahun\s+(?P<rel>lalu|ini|depan|mendatang|sebelumnya|kemarin)|(?P<edge2>awal|akhir)(?:-awal)?\s+tahun(?!\s+(?:19|20)\d\d)")),
-    ("day_word", _rx(r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>hari ini|kemarin lusa|kemarin|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore)(?:\s+(?:pagi|siang|sore|malam))?")),
-    ("day_part", _rx(r"(?P<w>(?:pagi|siang|sore|petang|malam)(?:\s+(?:atau|dan)\s+(?:pagi|siang|sore|petang|malam))?(?:\s+hari)?(?:\s+(?P<rel>ini|tadi|itu))?|malam\s+tadi|hari\s+itu(?:\s+juga)?)")),
-    ("weekday", _rx(rf"(?:(?:pada\s+)?hari\s+)?{_WD}(?:\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok))?{_PART}")),
+    (
+        "n_ago",
+        _rx(
+            rf"{_N}\s+{_UNIT}\s+(?P<dir>(?:yang\s+)?lalu|sebelumnya|lagi|mendatang|ke\s+depan|kemudian|terakhir|setelahnya)"
+        ),
+    ),
+    (
+        "set",
+        _rx(
+            rf"(?:setiap|tiap)\s+(?:(?P<n>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+)?{_UNIT}(?:nya)?(?:\s+sekali)?"
+        ),
+    ),
+    (
+        "duration",
+        _rx(
+            rf"(?:{_N}\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
+        ),
+    ),
+    (
+        "day_after",
+        _rx(
+            r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|keesokan\s+harinya|esok\s+harinya|hari\s+berikutnya)"
+        ),
+    ),
+    (
+        "week_rel",
+        _rx(
+            r"(?:(?:akhir\s+)?(?:pekan|minggu)\s+(?P<rel>lalu|kemarin|depan|ini|mendatang|sebelumnya)|sepekan\s+(?P<rel2>ini|terakhir|lalu))"
+        ),
+    ),
+    (
+        "month_word",
+        _rx(
+            r"(?:(?P<edge>awal|akhir|pertengahan)\s+)?bulan\s+(?P<rel>lalu|ini|depan|mendatang|sebelumnya|kemarin)"
+        ),
+    ),
+    (
+        "year_word",
+        _rx(
+            r"(?:(?P<edge>awal|akhir|pertengahan)(?:-awal)?\s+)?tahun\s+(?P<rel>lalu|ini|depan|mendatang|sebelumnya|kemarin)|(?P<edge2>awal|akhir)(?:-awal)?\s+tahun(?!\s+(?:19|20)\d\d)"
+        ),
+    ),
+    (
+        "day_word",
+        _rx(
+            r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>hari ini|kemarin lusa|kemarin|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore)(?:\s+(?:pagi|siang|sore|malam))?"
+        ),
+    ),
+    (
+        "day_part",
+        _rx(
+            r"(?P<w>(?:pagi|siang|sore|petang|malam)(?:\s+(?:atau|dan)\s+(?:pagi|siang|sore|petang|malam))?(?:\s+hari)?(?:\s+(?P<rel>ini|tadi|itu))?|malam\s+tadi|hari\s+itu(?:\s+juga)?)"
+        ),
+    ),
+    (
+        "weekday",
+        _rx(rf"(?:(?:pada\s+)?hari\s+)?{_WD}(?:\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok))?{_PART}"),
+    ),
     ("year", _rx(rf"(?:tahun\s+)?(?P<y>{_YEAR})")),
-    ("holiday", _rx(rf"(?P<h>{_alt(list(_vocab()['holidays']['fixed']) + list(_vocab()['holidays']['moving']) + list(_vocab()['holidays']['aliases']))})(?:\s+(?P<y>{_YEAR}))?")),
+    (
+        "holiday",
+        _rx(
+            rf"(?P<h>{_alt(list(_vocab()['holidays']['fixed']) + list(_vocab()['holidays']['moving']) + list(_vocab()['holidays']['aliases']))})(?:\s+(?P<y>{_YEAR}))?"
+        ),
+    ),
 ]
 _ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -191,7 +292,9 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
-def _reanchor_quoted(body: str, out: list[dict[str, Any]], found: list[tuple[Found, bool]], anchor: Anchor) -> None:
+def _reanchor_quoted(
+    body: str, out: list[dict[str, Any]], found: list[tuple[Found, bool]], anchor: Anchor
+) -> None:
     """A relative expression inside a quotation ("Kemarin kami …") is resolved against the date the
     quote was given on when its paragraph says so after the quote ('…," kata X, Senin (5/5/2025)')."""
     for i, t in enumerate(out):
@@ -210,7 +313,13 @@ def _reanchor_quoted(body: str, out: list[dict[str, Any]], found: list[tuple[Fou
         if said is None:
             continue
         f, future = found[i]
-        res = _normalise(f, Anchor(dt.date.fromisoformat(said["value"]), anchor.tz, anchor.war_start), future, Context(), body)
+        res = _normalise(
+            f,
+            Anchor(dt.date.fromisoformat(said["value"]), anchor.tz, anchor.war_start),
+            future,
+            Context(),
+            body,
+        )
         if res and res["value"]:
             t["value"] = res["value"]
             t["flags"] = [x for x in t["flags"] if x != "after_publication"] + ["quote_date"]
@@ -315,7 +424,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         import dateparser
 
         parsed = dateparser.parse(f.m.group(), languages=["en", "id"], settings={"STRICT_PARSING": True})
-        return _res("date", parsed.date().isoformat(), "day") if parsed else _res("date", None, "day", "impossible_date")
+        return (
+            _res("date", parsed.date().isoformat(), "day")
+            if parsed
+            else _res("date", None, "day", "impossible_date")
+        )
     if r == "holiday":
         return _holiday(g["h"].lower(), _year(g.get("y")), A, future)
     if r == "day_of_month":
@@ -332,7 +445,9 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             base = A - dt.timedelta(days=1) if A else None
         else:
             base = ctx.day_here() or A
-        return _res("relative", base.isoformat(), "day") if base else _res("relative", None, "day", "no_anchor")
+        return (
+            _res("relative", base.isoformat(), "day") if base else _res("relative", None, "day", "no_anchor")
+        )
     if r in ("wd_date", "wd_dmy", "numeric_date", "dmy", "day_range", "bracket_date"):
         month = int(g["m"]) if g.get("m") else _month(g["month"])
         day = int(g["d"])
@@ -396,7 +511,15 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         if f.m.group().lower().startswith("semester"):
             return None  # a half-year, not a quarter: left out rather than mislabelled
         rel = (g.get("rel") or "").lower()
-        year = _year(g.get("y")) or (A.year - 1 if A and "lalu" in rel else A.year + 1 if A and "depan" in rel else A.year if A else None)
+        year = _year(g.get("y")) or (
+            A.year - 1
+            if A and "lalu" in rel
+            else A.year + 1
+            if A and "depan" in rel
+            else A.year
+            if A
+            else None
+        )
         if year is None:
             return _res("date", None, "quarter", "no_anchor")
         return _res("date", f"{year}-Q{q}", "quarter")
@@ -418,7 +541,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         direction = g["dir"].lower()
         if n is None:
             return None
-        if direction in ("terakhir", "mendatang", "ke depan"):  # "3 tahun mendatang": for the next three years
+        if direction in (
+            "terakhir",
+            "mendatang",
+            "ke depan",
+        ):  # "3 tahun mendatang": for the next three years
             return _res("duration", _duration(n, unit), _unit_precision(unit))
         sign = -1 if ("lalu" in direction or direction == "sebelumnya") else 1
         told = direction in ("sebelumnya", "kemudian", "setelahnya")  # counted from the time just told
@@ -477,7 +604,14 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         w = g["w"].lower()
         if A is None:
             return _res("relative", None, "day", "no_anchor")
-        shift = {"kemarin": -1, "semalam": -1, "tadi malam": -1, "besok": 1, "lusa": 2, "kemarin lusa": -2}.get(w, 0)
+        shift = {
+            "kemarin": -1,
+            "semalam": -1,
+            "tadi malam": -1,
+            "besok": 1,
+            "lusa": 2,
+            "kemarin lusa": -2,
+        }.get(w, 0)
         if w == "semalam" and not re.match(r"(?i)semalam\b", body[f.start : f.end]):
             shift = -1
         return _res("relative", (A + dt.timedelta(days=shift)).isoformat(), "day")
@@ -487,7 +621,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         wd = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
         text = body[f.start : f.end]
-        if g["wd"].lower() == "minggu" and not text[:1].isupper() and not text.lower().startswith(("hari", "pada")):
+        if (
+            g["wd"].lower() == "minggu"
+            and not text[:1].isupper()
+            and not text.lower().startswith(("hari", "pada"))
+        ):
             return None  # "minggu" is also "week"
         ahead = future or rel in ("mendatang", "depan", "besok")
         delta = (wd - A.weekday()) % 7 if ahead else -((A.weekday() - wd) % 7)
@@ -543,7 +681,7 @@ def _duration(n: float, unit: str) -> str:
     if unit == "CENT":
         return f"P{int(n * 100)}Y"
     if unit in ("S", "MIN", "H"):
-        return f"PT{k}{ {'S': 'S', 'MIN': 'M', 'H': 'H'}[unit]}"
+        return f"PT{k}{ {'S': 'S', 'MIN': 'M', 'H': 'H'}[unit] }"
     return f"P{k}{unit}"
 
 
