@@ -233,7 +233,32 @@ def _entities(article: Article, spans: list[Span]) -> None:
             _link(body[a:b], "ORG", clusters, registry, []).mentions.append(
                 {"text": body[a:b], "start": a, "end": b}
             )
+    for c in clusters:
+        if c.type == "PER" and c.entry is None and c.mentions:
+            _fuller_name(c, body)
     article.entities = [_to_dict(c) for c in clusters if c.mentions]
+
+
+def _fuller_name(cluster: _Cluster, body: str) -> None:
+    """A person known only by a short name ("Purbaya") whose full name the body prints where the model
+    missed it ("Menteri Keuangan Purbaya Yudhi Sadewa"): take the full name, and that place as a mention."""
+    if len(cluster.name.split()) > 2:
+        return
+    pat = re.compile(rf"(?<![\w-]){re.escape(cluster.name)}((?: [A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?){{1,2}})(?![\w-])")
+    taken = {(m["start"], m["end"]) for m in cluster.mentions}
+    for m in pat.finditer(body):
+        words = m.group(1).split()
+        while words and (words[-1].casefold() in NOT_NAME_WORDS or words[-1].lower() in _NOT_FIRST_NAMES):
+            words.pop()
+        if not words or any(w.casefold() in NOT_NAME_WORDS for w in words):
+            continue
+        full = cluster.name + " " + " ".join(words)
+        end = m.start() + len(full)
+        cluster.name = full
+        if not any(a <= m.start() < b for a, b in taken):
+            cluster.mentions.append({"text": full, "start": m.start(), "end": end})
+            cluster.mentions.sort(key=lambda x: x["start"])
+        return
 
 
 def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> tuple[int, int] | None:

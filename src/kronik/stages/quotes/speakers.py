@@ -108,6 +108,11 @@ class Resolver:
             role = {w.casefold() for w in sp.words(sp_.role or "")}
             if sp_.name and role and words <= role:
                 return sp_
+        for ent in self.article.entities:  # a role the entity stage read beside the name ("Kasubdit …, Alfian")
+            if ent.get("type") == "PER":
+                for r in ent.get("roles") or ():
+                    if words <= {w.casefold() for w in sp.words(r)}:
+                        return _of(ent, r)
         return None
 
     def _from_phrase(self, s: int, e: int, phrase: str) -> Speaker | None:
@@ -138,7 +143,7 @@ class Resolver:
         if person is not None:
             return person
         if phrase[:1].isupper():
-            return Speaker(name=phrase)
+            return Speaker(name=phrase.split(",")[0].strip())  # "Amanda McKenzie, CEO …": the name
         return None
 
     def _office_holder(self, role: str) -> Speaker | None:
@@ -185,14 +190,22 @@ class Resolver:
         return self._last_person(0, q.start)
 
     def _last_person(self, start: int, end: int) -> Speaker | None:
-        for ms, _me, ent in reversed(self.mentions):
-            if (
-                start <= ms < end
-                and ent.get("type") == "PER"
-                and not any(a <= ms < b for a, b in self.inside_quotes)
-            ):
-                return _of(ent, _first(ent.get("roles")))
-        return None
+        """The person a pronoun points back to: the last one named as the subject of a sentence (the first
+        person of it), else the last one named, outside quotes."""
+        people = [
+            (ms, ent)
+            for ms, _me, ent in self.mentions
+            if start <= ms < end and ent.get("type") == "PER" and not any(a <= ms < b for a, b in self.inside_quotes)
+        ]
+        if not people:
+            return None
+        subjects = []
+        for ms, ent in people:
+            s0 = max(self.body.rfind(". ", 0, ms), self.body.rfind("\n", 0, ms)) + 1
+            if not any(s0 <= m2 < ms for m2, _ in people):
+                subjects.append((ms, ent))
+        ms, ent = (subjects or people)[-1]
+        return _of(ent, _first(ent.get("roles")))
 
     def _cataphora(self, found: list[Quote]) -> None:
         for i, q in enumerate(found):
