@@ -46,7 +46,8 @@ _BLOCKED_BEFORE_VERB = re.compile(
 _PREDICATE = re.compile(
     r"\b(?:(?:me[mny]?|meng|ber|di|ter)[a-z]{3,}|akan|telah|sudah|sedang|masih|mungkin|dapat|bisa|harus|"
     r"perlu|tidak|tak|belum|bukan|ada|adalah|merupakan|ialah|yakni|menjadi|punya|mau|ingin|boleh|wajib|"
-    r"siap|cukup|banyak|sangat|lebih|kurang|naik|turun|masuk|pergi|tiba|datang|jadi|hanya)(?:lah|pun)?\b"
+    r"siap|cukup|banyak|sangat|lebih|kurang|naik|turun|masuk|pergi|tiba|datang|jadi|hanya|sesuai|penting|wajar|layak|"
+    r"benar|aman|baik|buruk|normal|kondusif|kooperatif|transparan|strategis|sah|ilegal|legal|lancar|mampu|tepat|salah)(?:lah|pun)?\b"
 )
 _NOT_PREDICATE = {
     "terhadap",
@@ -76,6 +77,11 @@ _NOT_PREDICATE = {
     "dalam",
     "demi",
 }
+#: A passive report: "Disampaikan Nezar bahwa …", "Dikatakan oleh Kapolres, …".
+_PASSIVE_CUE = re.compile(
+    r"^\W*(?P<cue>(?i:disampaikan|dikatakan|dijelaskan|ditegaskan|diungkapkan|diterangkan|dituturkan))\s+(?i:oleh\s+)?"
+    r"(?P<who>[A-Z][^,]{1,80}?)(?:\s*,\s*|\s+(?i:bahwa)\s+)(?:(?i:bahwa)\s+)?"
+)
 _CONNECTORS = r"namun|tetapi|tapi|sementara|sementara itu|selain itu|sebab|karena itu|oleh karena itu|dan|lalu|bahkan|adapun"
 #: A second speech verb joined to the first: "… mengonfirmasi …, dan mengatakan …".
 _COORDINATION = re.compile(
@@ -440,7 +446,8 @@ class _Finder:
         text = self._mask(para, s0, s1)
         # Menurut X, … / Menurutnya, …
         am = re.match(
-            rf"^\W*(?:(?:{_CONNECTORS})[\s,]+)?(?P<cue>{lex.according.pattern})(?:(?P<nya>nya)|\s+(?P<who>[^,]{{2,90}})),\s*",
+            rf"^\W*(?:(?:{_CONNECTORS})[\s,]+)?(?P<cue>menurut|berdasarkan keterangan|berdasarkan pernyataan)"
+            rf"(?:(?P<nya>nya),?|\s+(?P<who>[^,]{{2,90}}),)\s*",
             text,
             re.IGNORECASE,
         )
@@ -459,6 +466,13 @@ class _Finder:
         found = self._verb_quotes(para, sent, text)
         if found:
             return found
+        # Disampaikan Nezar bahwa … / Dikatakan oleh X, …
+        pm = _PASSIVE_CUE.match(text)
+        if pm:
+            w0, w1 = _rstrip_span(self.body, s0 + pm.start("who"), s0 + pm.end("who"))
+            c0 = s0 + pm.end()
+            if w1 > w0 and self._speakerish(w0, w1) and self._content_ok(c0, s1):
+                return [self._quote_from(para, sent, c0, s1, pm.group("cue"), "say", (w0, w1), "phrase")]
         # …, kata X, … / …, kata X. / …, menurut X, … / …, menurut X.
         cue_pat = re.compile(
             rf"(?:^|,)\s*(?P<cue>{lex.post_cue.pattern.replace('(?P<cue>', '(?:')}|menurut)(?:\s|$)",
@@ -470,11 +484,17 @@ class _Finder:
             seg = text[after:]
             comma = seg.find(",")
             # in the middle: "Sebab, kata Yusril, selama 20 tahun …" (the content follows the speaker)
+            strong = cue.lower() != "menurut"  # "kata", "ujar" are speech whatever follows
             if comma > 0 and not cue.lower().endswith("nya"):
                 w0, w1 = _rstrip_span(self.body, s0 + after, s0 + after + comma)
                 c0 = _lstrip(self.body, s0 + after + comma + 1, s1)
-                if w1 > w0 and self._speakerish(w0, w1) and self._content_ok(c0, s1):
+                if w1 > w0 and self._speakerish(w0, w1) and self._content_ok(c0, s1, need_predicate=not strong):
                     return [self._quote_from(para, sent, c0, s1, cue, "say", (w0, w1), "phrase")]
+            if cue.lower().endswith("nya") and seg.lstrip().startswith(",") and cm.start() > 0:
+                # "Selain itu, lanjutnya, guru … juga sudah …": the content follows, the speaker is "-nya"
+                c0 = _lstrip(self.body, s0 + after + seg.find(",") + 1, s1)
+                if self._content_ok(c0, s1):
+                    return [self._quote_from(para, sent, c0, s1, cue, "say", None, "pronoun")]
             # at the end: "Belarus dapat memasuki konflik …, kata seorang pejabat …"
             if cm.start() == 0 or not text[: cm.start() + 1].rstrip().endswith(","):
                 continue
