@@ -36,8 +36,9 @@ eval: $(STAMP)
 	$(BIN)/kronik eval extraction --gold samples/samples.gold.json --root .
 	$(BIN)/kronik eval ner --dataset all --split test
 
-# Retrain the NER model shipped in src/kronik/models/ner-id (about 20 minutes on one core).
+# Retrain the NER model shipped in src/kronik/models/ner-id (floret vectors, then about 20 minutes on one core).
 model: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/kronik train ner --shared ../shared
 
 bench: $(STAMP)

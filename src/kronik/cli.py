@@ -639,6 +639,9 @@ def train_ner(
     init_tok2vec: Annotated[
         Path | None, typer.Option(help="Start from these pretrained tok2vec weights.")
     ] = None,
+    vectors: Annotated[
+        bool, typer.Option(help="Train floret word vectors on the news text first and use them (the default).")
+    ] = True,
 ) -> None:
     """Train the Indonesian NER model (PER, ORG, LOC) on the NER corpora and install it with its model card."""
     from kronik.ner.train import DEFAULT_TRAIN, MODEL_DIR, train
@@ -647,7 +650,7 @@ def train_ner(
         _fail(f"{shared}: no such folder (pass --shared)")
     rep = train(
         shared, work, output or MODEL_DIR, corpus or DEFAULT_TRAIN, max_epochs,
-        progress=lambda m: err.print(m), init_tok2vec=init_tok2vec, do_pretrain=pretrain,
+        progress=lambda m: err.print(m), init_tok2vec=init_tok2vec, do_pretrain=pretrain, vectors=vectors,
     )  # fmt: skip
     out.print(
         f"trained on {rep.train_sentences} sentences in {rep.seconds / 60:.1f} min; model at {output or MODEL_DIR}"

@@ -37,12 +37,14 @@ class NerScore:
 
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> Any:
-    """The trained pipeline (from the package unless ``path`` is given)."""
+    """The trained pipeline: ``path``, else the folder named by ``KRONIK_NER_MODEL``, else the packaged one."""
+    import os
+
     import spacy
 
     import kronik.ner.tokenizer  # noqa: F401 - registers kronik.IndonesianTokenizer.v1
 
-    model = Path(path) if path else MODEL_DIR
+    model = Path(path or os.environ.get("KRONIK_NER_MODEL") or MODEL_DIR)
     if not (model / "meta.json").exists():
         raise FileNotFoundError(f"no NER model at {model}: run `kronik train ner` (or `make model`)")
     # the tokenizer comes from the config (kronik/ner/tokenizer.py), not from spaCy's 16k stored exceptions
