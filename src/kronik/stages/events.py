@@ -94,7 +94,10 @@ _REJECT_CONTENT = re.compile(
     r"\b(?:tidak|tak|belum)\s+(?:memiliki\s+rencana|berencana|akan|ingin|mau)\s+(?:untuk\s+)?(?:bergabung|ikut|mengirim|terlibat|menyerang|berperang|memasuki)",
     re.IGNORECASE,
 )
-_FIRST_PERSON_DENIAL = re.compile(r"^\W*(?:saya|kami|kita)\s+(?:tidak|tak|bukan|belum)\b", re.IGNORECASE)
+_FIRST_PERSON_DENIAL = re.compile(
+    r"^\W*(?:saya|kami)\s+(?:(?:tidak|tak)\s+(?:pernah|akan\s+mengaitkan|mengaitkan|terlibat|bersalah|menerima|memberi|tahu)|bukan|tidak\s+benar)\b",
+    re.IGNORECASE,
+)
 _CONDITION = re.compile(r"\b(?:jika|apabila|kalau|bila|seandainya|asalkan)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r",\s*|\b(?:saat|ketika|karena|sehingga|setelah|sebelum|sejak|agar|supaya|bahwa|namun|tetapi|sementara|meski|walaupun)\s+",
@@ -240,6 +243,19 @@ class _Coder:
                 best = (d, t)
         return _date_of(best[1]) if best else None
 
+    def _narrated_day(self, pos: int) -> dict[str, Any] | None:
+        """The day a statement was made when its sentence does not say: the last day its paragraph dates,
+        else the day the lead dates (news statements are mostly of the day the lead names)."""
+        p0 = self.body.rfind("\n\n", 0, pos) + 2 if "\n\n" in self.body[:pos] else 0
+        lead_end = self.finder.paras[1].end if len(self.finder.paras) > 1 else len(self.body)
+        for lo, hi in ((p0, pos), (0, lead_end)):
+            days = [t for t in self.article.times if lo <= t["start"] < hi and t["precision"] == "day" and t["value"]
+                    and t["type"] in ("date", "relative") and not t["flags"]
+                    and not _VIA_CLAUSE.search(self.body[max(0, t["start"] - 90) : t["start"]])]  # fmt: skip
+            if days:
+                return {**_date_of(days[-1]), "inferred": True}
+        return None
+
     def _modality(self, text: str, trigger_at: int, quoted_by_other: bool) -> str:
         before = text[:trigger_at]
         if _NEGATION.search(before[-30:]):
@@ -325,6 +341,8 @@ class _Coder:
         date = self._date(s0, s1, a)
         if date is None and quoted is not None:
             date = _said_on(quoted[1])
+        if date is None:
+            date = self._narrated_day(a)
         clause_start = max(self.body.rfind(",", s0, a), s0)
         source = self._source(quoted)
         return _Event(etype, actor, target, partner, date, place,
@@ -362,12 +380,14 @@ class _Coder:
                 etype = kinds.get(q.get("kind") or "")
             if etype is None:
                 continue
+            if not sp_.get("id"):
+                continue  # a speaker the entity stage does not know is too unsure an actor
             actor = self._speaker_actor(sp_)
             own = {e["name"] for e in self.article.entities if sp_.get("role") and e["name"] in (sp_.get("role") or "")}
             target, _ = self._after(q["start"], q["end"], actor, exclude=own)
             if etype == "DENY":
                 target = None
-            date = _said_on(q)
+            date = _said_on(q) or self._narrated_day(q["start"])
             if etype in ("DENY", "REJECT"):
                 mod = "asserted"  # the denial or refusal itself is asserted
             elif pats["conditional"].search(text):
@@ -425,7 +445,7 @@ def _actor_key(actor: dict[str, Any]) -> str:
 
 
 def _compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    if a is None or b is None:
+    if a is None or b is None or a.get("inferred") or b.get("inferred"):
         return True
     va, vb = a["value"], b["value"]
     return va.startswith(vb[:7]) or vb.startswith(va[:7])
@@ -450,7 +470,7 @@ def _merge(found: list[_Event]) -> list[_Event]:
             out.append(ev)
             continue
         same.mentions.append([ev.start, ev.end])
-        if same.date is None and ev.date is not None:
+        if ev.date is not None and (same.date is None or (same.date.get("inferred") and not ev.date.get("inferred"))):
             same.date = ev.date
         same.target = same.target or ev.target
         same.partner = same.partner or ev.partner
