@@ -109,3 +109,13 @@ def test_seeds_events():
     shared = need_shared()
     sc = evaluate_events(shared / "gold" / "seeds.gold.json", shared)
     assert sc.found >= 9 and sc.modality_right == sc.found and sc.precision >= 0.9, sc.misses
+
+
+def test_passive_act_with_named_agent():
+    from kronik.pipeline import STAGES, process
+
+    a = Article(source="x", title="t", language="id", published="2025-10-20",
+                paragraphs=["Tersangka Budi Santoso ditahan oleh KPK pada Senin (20/10/2025).", "Ia ditahan di rumah."])  # fmt: skip
+    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "events")))
+    (e,) = a.events  # the second, agentless "ditahan" makes no event
+    assert (e["type"], e["actor"]["name"], e["target"]["name"], e["date"]["value"]) == ("COERCE", "KPK", "Budi Santoso", "2025-10-20")

@@ -72,11 +72,16 @@ def _patterns() -> dict[str, Any]:
         (t, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.IGNORECASE))
         for t, ws in v["triggers"].items()
     ]
+    passive = [
+        (t, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])\s+(?:oleh\s+)?", re.IGNORECASE))
+        for t, ws in v.get("passive", {}).items()
+    ]
     modality = [(m, re.compile(rf"(?<![\w-])(?:{_alt([re.escape(w) for w in ws])})(?![\w-])", re.IGNORECASE))
                 for m, ws in v["modality"].items()]  # fmt: skip
     family = {t: fam for fam, ts in v["families"].items() for t in ts}
     return {
         "triggers": triggers,
+        "passive": passive,
         "modality": modality,
         "family": family,
         "war": re.compile(rf"(?<![\w-])(?:{_alt([re.escape(w) for w in v['war_words']])})", re.IGNORECASE),
@@ -291,7 +296,34 @@ class _Coder:
                         ev = self._act(etype, m, (s0, s1))
                         if ev is not None:
                             out.append(ev)
+                for etype, pat in _patterns()["passive"]:
+                    for m in pat.finditer(self.body, s0, s1):
+                        if any(x <= m.start() < y for x, y in self.direct_spans + self.deny_spans):
+                            continue
+                        ev = self._passive(etype, m, (s0, s1))
+                        if ev is not None:
+                            out.append(ev)
         return out
+
+    def _passive(self, etype: str, m: re.Match[str], sent: tuple[int, int]) -> _Event | None:
+        """"Arso ditahan KPK", "tiga polisi ditembak oleh Bazarsah": the agent after the verb is the actor,
+        the subject the recipient; without a named agent there is no event."""
+        s0, s1 = sent
+        agent = next(((a, e) for a, _b, e in self._entities_in(m.end(), min(s1, m.end() + 60)) if a == m.end()), None)
+        if agent is None:
+            return None
+        actor = self._actor(agent[1])
+        c0 = self._clause_start(s0, m.start())
+        subj = self.finder._subject(c0 if c0 > s0 else s0, m.start())
+        target, _ = self._subject_actors(subj)
+        if target is not None and target["name"] == actor["name"]:
+            target = None
+        quoted = self._quote_at(m.start())
+        date = self._date(s0, s1, m.start()) or (_said_on(quoted[1]) if quoted else None) or self._narrated_day(m.start())
+        clause_start = max(self.body.rfind(",", s0, m.start()), s0)
+        mod = self._modality(self.body[clause_start:s1], m.start() - clause_start, quoted is not None)
+        return _Event(etype, actor, target, None, date, None, mod, self._source(quoted), m.group().strip(),
+                      m.start(), m.end(), sent)  # fmt: skip
 
     def _is_quote_cue(self, m: re.Match[str], sent: tuple[int, int]) -> bool:
         word = m.group().lower()
