@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -268,6 +269,8 @@ def train(
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(best, output, ignore=shutil.ignore_patterns("tokenizer"))  # rebuilt from the config on load
+    cfg = output / "config.cfg"  # the build folders it was trained from mean nothing where it is installed
+    cfg.write_text(re.sub(r'^(vectors|train|dev|raw_text|init_tok2vec) = "[^"]*"$', r"\1 = null", cfg.read_text(), flags=re.M))
     (output / "training.json").write_text(
         json.dumps(
             {
