@@ -108,6 +108,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s*|\b(?:saat|ketika|karena|sehingga|setelah|sebelum|sejak|agar|supaya|bahwa|namun|tetapi|sementara|meski|walaupun)\s+",
     re.IGNORECASE,
 )
+#: Between an act and a later trigger: the later one is what the first agrees, threatens or plans to do.
+_COMPLEMENT = re.compile(r"^[^,.;]{0,120}?\b(?:untuk|akan|agar|supaya)\b[^,.;]*$", re.IGNORECASE)
 _VIA_CLAUSE = re.compile(r"(?:dilansir|dikutip|mengutip|melansir|diberitakan)\b[^,]{0,80}$", re.IGNORECASE)
 
 
@@ -289,10 +291,9 @@ class _Coder:
                             continue  # "Rusia menyerukan bahwa …": the speech event is made from the quote
                         if _CONDITION.search(self.body[self._clause_start(s0, a) : a]):
                             continue  # "… apabila Ukraina menyerang": a condition, not an act
-                        if re.search(r"\buntuk\s+$", self.body[max(s0, a - 7) : a]) and any(
-                            s0 <= e.start < a for e in out
-                        ):
-                            continue  # "sepakat untuk mengintensifkan kerja sama": what was agreed
+                        if any(s0 <= e.start < a and _COMPLEMENT.search(self.body[e.end : a]) for e in out):
+                            continue  # "sepakat untuk mengintensifkan …", "mengancam akan mendeportasi … dan
+                            # mencabut …": what was agreed, threatened or promised is part of that act
                         ev = self._act(etype, m, (s0, s1))
                         if ev is not None:
                             out.append(ev)
