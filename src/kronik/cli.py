@@ -624,6 +624,53 @@ def bench_events(
     )
 
 
+@train_app.command("clickbait")
+def train_clickbait(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    work: Annotated[Path, typer.Option(help="Folder for training data and checkpoints.")] = Path("build/clickbait"),
+    output: Annotated[Path | None, typer.Option(help="Where to install the model (default: inside the package).")] = None,
+) -> None:
+    """Train the headline clickbait model on CLICK-ID's 15,000 labelled headlines and install it with its card."""
+    from kronik.headlines.clickbait import MODEL_DIR, train
+
+    if not shared.exists():
+        _fail(f"{shared}: no such folder (pass --shared)")
+    rep = train(shared, work, output or MODEL_DIR, progress=lambda m: err.print(m))
+    out.print(f"clickbait model installed at {output or MODEL_DIR}: {json.dumps(rep.get('test', rep), default=str)[:300]}")
+
+
+@eval_app.command("clickbait")
+def eval_clickbait(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+    split: Annotated[str, typer.Option(help="dev or test (the held-out split).")] = "test",
+) -> None:
+    """Clickbait P/R/F1 (clickbait class), macro-F1 and accuracy on CLICK-ID's held-out split."""
+    from kronik.headlines.clickbait import evaluate
+
+    if not shared.exists():
+        _fail(f"{shared}: no such folder (pass --shared)")
+    if split not in ("dev", "test"):
+        _fail(f"--split must be dev or test, not {split!r}")
+    for subset in ("all", "agree", "disagree"):
+        m = evaluate(shared, split, subset=subset)
+        out.print(
+            f"clickbait {split} ({subset}, n={m['n']}): P={m['precision']:.3f} R={m['recall']:.3f} "
+            f"[bold]F1={m['f1']:.3f}[/bold] macro-F1={m['macro_f1']:.3f} accuracy={m['accuracy']:.3f}"
+        )
+    out.print("published: IndoBERT F1 .79 (Kurniawan et al. 2026, 80:20 split of the same 15,000); see docs/clickbait.md")
+
+
+@bench_app.command("clickbait")
+def bench_clickbait(
+    shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
+) -> None:
+    """Headlines per second per core for the clickbait model, and its load time."""
+    from kronik.headlines.clickbait import bench
+
+    r = bench(shared if shared.exists() else None)
+    out.print(", ".join(f"{k}: {v:.3g}" if isinstance(v, float) else f"{k}: {v}" for k, v in r.items()))
+
+
 @train_app.command("ner")
 def train_ner(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
