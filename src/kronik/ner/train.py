@@ -218,7 +218,8 @@ def build_vectors(shared: Path, work: Path, progress: Callable[[str], None] = pr
 
 def pretrain(shared: Path, work: Path, config: Path, progress: Callable[[str], None] = print) -> Path:
     """Pretrain the tok2vec on raw news text (``spacy pretrain``); returns the weights of the last epoch."""
-    from spacy.cli.pretrain import pretrain as spacy_pretrain
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
 
     import kronik.ner.tokenizer  # noqa: F401 - registers kronik.IndonesianTokenizer.v1
 
@@ -226,7 +227,8 @@ def pretrain(shared: Path, work: Path, config: Path, progress: Callable[[str], N
     progress(f"pretraining the tok2vec on {write_raw_text(shared, raw)} words of news text ...")
     out = work / "pretrain"
     overrides = {"paths.raw_text": str(raw), "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
-    spacy_pretrain(config, out, overrides=overrides, use_gpu=-1)
+    out.mkdir(parents=True, exist_ok=True)
+    spacy_pretrain(load_config(config, overrides=overrides, interpolate=False).interpolate(), out, use_gpu=-1, silent=False)
     return sorted(out.glob("model*.bin"), key=lambda p: p.stat().st_mtime)[-1]
 
 
