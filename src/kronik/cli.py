@@ -301,6 +301,31 @@ def list_quotes(
 
 
 @app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="KRONIK_TOKEN", help="Bearer token for POST /api/ingest (or KRONIK_TOKEN); none: ingest off."),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Server processes (more serve reads on more cores).")] = 1,
+) -> None:
+    """Serve the web app and its JSON API over the database: search, articles, entities, timeline, actor graph.
+
+    Example: kronik serve --db demo.db --port 8000
+    """
+    from kronik.web import serve as run_server
+
+    if not Path(db).exists():
+        err.print(f"{db}: no such database yet; serving an empty one (fill it with kronik ingest or POST /api/ingest)")
+    try:
+        run_server(db, host, port, token, workers, announce=lambda line: out.print(f"[bold]{line}[/bold]"))
+    except KronikError as e:
+        _fail(str(e))
+
+
+@app.command()
 def timeline(
     db: DbOpt = DEFAULT_DB,
     actor: Annotated[str | None, typer.Option(help="Events with this actor (name or id) on either side.")] = None,
@@ -622,6 +647,31 @@ def bench_events(
         f"event stage: {r.events} events in {r.events_cpu_s:.2f} CPU s: "
         f"[bold]{r.articles / r.events_cpu_s:.0f} articles/s per core[/bold]"
     )
+
+
+@bench_app.command("serve")
+def bench_serve(
+    articles: Annotated[int, typer.Option(help="Articles in the generated database.")] = 100_000,
+    clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 20,
+    requests: Annotated[int, typer.Option(help="Requests per measured kind (search API and each page).")] = 1000,
+    workers: Annotated[int | None, typer.Option(help="Server processes (default: one per CPU).")] = None,
+    samples: Annotated[Path, typer.Option(help="Pages the generated articles are copied from.")] = Path("samples/pages"),
+    work: Annotated[Path, typer.Option(help="Folder for the generated database (kept, reused).")] = Path("build/bench"),
+    indexes: Annotated[
+        bool, typer.Option("--indexes/--no-indexes", help="Give the database the web's indexes (migration 0005).")
+    ] = True,
+) -> None:
+    """Search p50/p95 latency and page render times of the web app, with concurrent clients, on a generated database."""
+    from kronik.web.bench import bench, iter_lines
+
+    try:
+        result = bench(articles, clients=clients, requests=requests, workers=workers, samples=samples, work=work,
+                       indexes=indexes, progress=lambda m: err.print(f"[dim]{m}[/dim]"))  # fmt: skip
+    except KronikError as e:
+        _fail(str(e))
+        return
+    for line in iter_lines(result):
+        out.print(line, markup=False, highlight=False)
 
 
 @train_app.command("clickbait")

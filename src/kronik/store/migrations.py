@@ -128,6 +128,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_target ON events(target_name);
         """,
     ),
+    (
+        "0005_web_indexes",
+        """
+        CREATE INDEX articles_meta ON articles(published, id, outlet_name, language);
+        CREATE INDEX entity_mentions_entity_article ON entity_mentions(entity_id, article_id, published, mention);
+        CREATE INDEX events_type_date ON events(type, date_start, article_id);
+        CREATE INDEX events_actor_date ON events(actor_id, date_start);
+        CREATE INDEX events_target_date ON events(target_id, date_start);
+        CREATE INDEX events_when ON events(coalesce(date_start, substr(published, 1, 10)));
+        CREATE INDEX claims_status_article ON claims(status, article_id);
+        CREATE INDEX quotes_speaker_published ON quotes(speaker_id, published);
+        """,
+    ),
 ]
 
 
