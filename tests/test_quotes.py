@@ -173,3 +173,21 @@ def test_seeds_quotes_and_dev_floor():
         assert sc.end_to_end[d].f1 == 1.0, sc.misses
     dev = evaluate_quotes(ROOT / "gold" / "dev-quotes.gold.json", shared)
     assert dev.end_to_end[True].f1 >= 0.80 and dev.end_to_end[False].f1 >= 0.70, dev.misses[:20]
+
+
+def test_entities_sharing_a_mention_do_not_break_the_stages():
+    from kronik.stages.events import events
+    from kronik.stages.quotes import quotes
+
+    m = {"text": "Budi", "start": 0, "end": 4}
+    a = Article(source="x", title="t", paragraphs=["Budi mengatakan bahwa harga beras akan turun bulan depan."])
+    a.entities = [
+        {"id": "local:budi", "name": "Budi", "type": "PER", "wikidata": None, "mentions": [dict(m)], "roles": []},
+        {"id": "local:budi-2", "name": "Budi", "type": "ORG", "wikidata": None, "mentions": [dict(m)], "roles": []},
+    ]
+    events(quotes(a))
+    assert a.quotes and a.quotes[0]["speaker"]["name"] == "Budi"
+
+
+def test_no_stage_fails_on_the_pages(art):
+    assert not [w for w in art.warnings if "failed" in w]

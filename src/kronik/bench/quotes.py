@@ -1,9 +1,10 @@
-"""Throughput of the quotes and claims stages (and of the time and event stages, :func:`bench_events`) on real article bodies (detik-summ-1000), with the stages
-before them run first and not timed. Robustness cases are timed too: a 200-paragraph interview, and
-an article with unbalanced quotation marks."""
+"""Throughput of the quotes and claims stages (:func:`bench`) and of the time and event stages
+(:func:`bench_events`) on real article bodies (detik-summ-1000); every other stage is run first and
+not timed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,21 @@ from kronik.bench.extraction import _cpu
 from kronik.data import Article
 from kronik.pipeline import STAGES, process_batch
 from kronik.stages.ingest import IngestOptions, read_inputs
+
+
+def _prepared(shared: Path, limit: int, timed: tuple[str, ...]) -> list[Article]:
+    """``limit`` detik-summ-1000 articles through every stage but the ``timed`` ones."""
+    others = tuple(st for st in STAGES if st.name.split(".")[0] not in timed)
+    path = shared / "data" / "detik-summ-1000" / "data_berita.csv"
+    raw = [a for a in read_inputs([str(path)], IngestOptions()) if isinstance(a, Article)][:limit]
+    return process_batch(raw, others)
+
+
+def _cpu_of(stage: Callable[[Article], Article], articles: list[Article]) -> float:
+    c0 = _cpu()
+    for a in articles:
+        stage(a)
+    return _cpu() - c0
 
 
 @dataclass
@@ -23,22 +39,14 @@ class EventBench:
 
 
 def bench_events(shared: Path, limit: int = 300) -> EventBench:
-    """The time and event stages on detik-summ-1000 bodies, with the stages before them run first, untimed."""
+    """The time and event stages, each timed alone."""
     from kronik.stages.events import events
     from kronik.stages.times import times
 
-    before = tuple(st for st in STAGES if st.name.split(".")[0] not in ("times", "events"))
-    path = shared / "data" / "detik-summ-1000" / "data_berita.csv"
-    raw = [a for a in read_inputs([str(path)], IngestOptions()) if isinstance(a, Article)][:limit]
-    articles = process_batch(raw, before)
-    c0 = _cpu()
-    for a in articles:
-        times(a)
-    c1 = _cpu()
-    for a in articles:
-        events(a)
-    c2 = _cpu()
-    return EventBench(len(articles), sum(len(a.events) for a in articles), sum(len(a.times) for a in articles), c1 - c0, c2 - c1)
+    articles = _prepared(shared, limit, ("times", "events"))
+    t = _cpu_of(times, articles)
+    e = _cpu_of(events, articles)
+    return EventBench(len(articles), sum(len(a.events) for a in articles), sum(len(a.times) for a in articles), t, e)
 
 
 @dataclass
@@ -53,23 +61,17 @@ class QuoteBench:
 
 
 def bench(shared: Path, limit: int = 300) -> QuoteBench:
+    """The quotes stage, the claims stage, and the headline scoring of the claims stage, each timed alone."""
     from kronik.stages.claims import _score_headlines, claims
     from kronik.stages.quotes import quotes
 
-    before = tuple(st for st in STAGES if st.name.split(".")[0] not in ("quotes", "claims"))
-    path = shared / "data" / "detik-summ-1000" / "data_berita.csv"
-    raw = [a for a in read_inputs([str(path)], IngestOptions()) if isinstance(a, Article)][:limit]
-    articles = process_batch(raw, before)
+    articles = _prepared(shared, limit, ("quotes", "claims"))
+    q = _cpu_of(quotes, articles)
+    c = _cpu_of(claims, articles)
     c0 = _cpu()
-    for a in articles:
-        quotes(a)
-    c1 = _cpu()
-    for a in articles:
-        claims(a)
-    c2 = _cpu()
     _score_headlines(articles)
-    c3 = _cpu()
+    h = _cpu() - c0
     return QuoteBench(
         len(articles), sum(len(a.paragraphs) for a in articles), sum(len(a.quotes) for a in articles),
-        sum(len(a.claims) for a in articles), c1 - c0, c2 - c1, c3 - c2,
+        sum(len(a.claims) for a in articles), q, c, h,
     )  # fmt: skip

@@ -158,7 +158,8 @@ class _Coder:
         self.body = article.body
         self.finder = _Finder(article, lexicon())
         self.mentions = sorted(
-            (m["start"], m["end"], e) for e in article.entities for m in e.get("mentions", ())
+            ((m["start"], m["end"], e) for e in article.entities for m in e.get("mentions", ())),
+            key=lambda x: (x[0], x[1]),
         )
         self.by_name = {e["name"]: e for e in article.entities}
         self.media = set(article.cited_media) | {article.outlet.name or ""}

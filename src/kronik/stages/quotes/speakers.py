@@ -59,7 +59,8 @@ class Resolver:
         self.lex = lex
         self.inside_quotes = [(q.start, q.end) for qs in quoted.values() for q in qs]
         self.mentions: list[tuple[int, int, dict[str, Any]]] = sorted(
-            (m["start"], m["end"], e) for e in article.entities for m in e.get("mentions", ())
+            ((m["start"], m["end"], e) for e in article.entities for m in e.get("mentions", ())),
+            key=lambda x: (x[0], x[1]),
         )
 
     # ------------------------------------------------------------------ public
