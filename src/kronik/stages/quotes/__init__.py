@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kronik.data import Article
-from kronik.lang.id.calendar import MONTHS, WEEKDAYS
 from kronik.stages.metadata.media import known_medium
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import Lexicon, lexicon
@@ -91,13 +90,6 @@ _SPEAKER_STOP = re.compile(
     r"\s(?:kepada|pada|saat|ketika|dalam|melalui|lewat|usai|seusai|setelah|seperti|sebagaimana|dikutip|dilansir|"
     r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|[.!?]\s",
     re.IGNORECASE,
-)
-_MONTHS = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 2), key=len, reverse=True))
-_DAYS = "|".join(sorted((re.escape(d) for d in WEEKDAYS if len(d) > 3), key=len, reverse=True))
-_WHEN = re.compile(
-    rf"(?<![\w])(?:(?:(?i:pada|hari|sejak) )*(?:(?i:{_DAYS})(?:\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?(?: (?i:pagi|siang|sore|malam|dini hari))?"
-    rf"|(?:tanggal )?\d{{1,2}} (?i:{_MONTHS})(?: \d{{4}})?|(?i:bulan )?(?i:{_MONTHS})(?: (?:\d{{4}}|(?i:lalu|ini|tahun lalu)))?)"
-    r"|(?i:kemarin(?: (?:pagi|siang|sore|malam))?|hari ini|pekan lalu|minggu lalu|bulan lalu|tahun lalu|beberapa waktu lalu))(?![\w])",
 )
 #: "Dilansir … dari Al Jazeera pada Sabtu": the day a medium reported it, not the day it was said.
 _REPORTED_ON = re.compile(r"(?i:dilansir|dikutip|mengutip|melansir|diberitakan)\b[^,]{0,80}$")
@@ -707,14 +699,17 @@ def _context(article: Article, finder: _Finder, q: Quote, lex: Lexicon, outlet: 
         if name:
             q.medium = name
             break
-    wm = next((m for m in _WHEN.finditer(masked) if not _REPORTED_ON.search(masked[: m.start()])), None)
-    if wm:
-        q.said_when = wm.group().strip()
-        q.said_when_span = (region_start + wm.start(), region_start + wm.end())
-        for t in article.times:  # the time stage's reading of the same words
-            if t["start"] < q.said_when_span[1] and q.said_when_span[0] < t["end"] and t["value"]:
-                q.said_on = {"value": t["value"], "precision": t["precision"]}
-                break
+    for t in article.times:  # the first time the time stage read in the attribution, not "Dilansir … pada Sabtu"
+        a, b = t["start"] - region_start, t["end"] - region_start
+        if a < 0 or b > len(masked) or masked[a:b] != body[t["start"] : t["end"]]:
+            continue
+        if t["type"] not in ("date", "relative", "time") or t["precision"] == "none" or _REPORTED_ON.search(masked[:a]):
+            continue
+        q.said_when = t["text"]
+        q.said_when_span = (t["start"], t["end"])
+        if t["value"]:
+            q.said_on = {"value": t["value"], "precision": t["precision"]}
+        break
     for pat in lex.via:
         for m in pat.finditer(masked):
             name = _medium_name(article, m.group("v"))
