@@ -17,7 +17,8 @@ from kronik.eval.extraction import PRF, extract_records, load_gold, norm, resolv
 NAME_MATCH = 0.88
 
 
-def _same(a: str, b: str) -> bool:
+def same_name(a: str | None, b: str | None) -> bool:
+    """Two spellings of one name, as shared/tools/score.py compares them (case-folded, ratio ≥ .88)."""
     a, b = norm(a), norm(b)
     return bool(a and b) and (a == b or SequenceMatcher(None, a, b).ratio() >= NAME_MATCH)
 
@@ -40,7 +41,7 @@ def score_entities(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]
                 (
                     i
                     for i, se in enumerate(system)
-                    if i not in used and any(_same(x, y) for x in _names(ge) for y in _names(se))
+                    if i not in used and any(same_name(x, y) for x in _names(ge) for y in _names(se))
                 ),
                 None,
             )

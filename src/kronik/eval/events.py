@@ -11,20 +11,15 @@ of found events whose recipient is right too (when the gold names one).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from kronik.eval.extraction import extract_records, load_gold, norm, resolve_inputs
+from kronik.eval.entities import same_name
+from kronik.eval.extraction import extract_records, load_gold, resolve_inputs
 
 
 def _name(x: Any) -> str:
     return (x.get("name") if isinstance(x, dict) else x) or ""
-
-
-def _same(a: str, b: str) -> bool:
-    a, b = norm(a), norm(b)
-    return bool(a and b) and (a == b or SequenceMatcher(None, a, b).ratio() >= 0.88)
 
 
 @dataclass
@@ -55,7 +50,7 @@ def _match(g: dict[str, Any], s: dict[str, Any], family: dict[str, str] | None =
         st = family.get(s.get("type") or "", s.get("type"))
     else:
         st = s.get("type")
-    if st not in types or not _same(_name(s.get("actor")), (g.get("actor") or "").split(" (")[0]):
+    if st not in types or not same_name(_name(s.get("actor")), (g.get("actor") or "").split(" (")[0]):
         return False
     d = s.get("date")
     sd = str((d.get("value") if isinstance(d, dict) else d) or "")
@@ -93,7 +88,7 @@ def score_events(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]])
                 sc.misses.append(f"{g['input']}: modality {s.get('modality')}, gold {ge.get('modality')}: {ge['type']} {ge.get('actor')}")
             if ge.get("target"):
                 sc.target_gold += 1
-                if _same(_name(s.get("target")), ge["target"].split(" (")[0]):
+                if same_name(_name(s.get("target")), ge["target"].split(" (")[0]):
                     sc.target_right += 1
         for ge in [e for e in g["events"] if e.get("doubtful")]:
             hit = next((i for i, s in enumerate(system) if i not in used and i not in ignored and _match(ge, s)), None)

@@ -10,10 +10,10 @@ share the last word. End to end = found with the right speaker.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from kronik.eval.entities import same_name
 from kronik.eval.extraction import PRF, extract_records, load_gold, norm, resolve_inputs
 
 #: Characters of the gold ``starts`` compared, and how far into the system text they may start.
@@ -36,9 +36,7 @@ def _speaker_name(q: dict[str, Any]) -> str | None:
 
 def speaker_matches(system: str | None, gold: str | None) -> bool:
     a, b = norm(system), norm(gold)
-    if not a or not b:
-        return False
-    return a == b or SequenceMatcher(None, a, b).ratio() >= 0.88 or a.split()[-1] == b.split()[-1]
+    return bool(a and b) and (same_name(a, b) or a.split()[-1] == b.split()[-1])
 
 
 def score_quotes(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]]) -> QuoteScores:
