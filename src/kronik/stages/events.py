@@ -61,6 +61,11 @@ def _vocab() -> dict[str, Any]:
     return json.loads(resources.files("kronik.lang.id").joinpath("events.json").read_text("utf-8"))
 
 
+def families() -> dict[str, list[str]]:
+    """PLOVER's four families and their event types, as this stage codes them (lang/id/events.json)."""
+    return _vocab()["families"]
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 

@@ -13,21 +13,20 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kronik.errors import NotFoundError, StoreError
+from kronik.stages.claims import STATUS_ORDER
+from kronik.stages.events import MODALITIES as EVENT_MODALITIES
+from kronik.stages.events import families
 from kronik.timeline import CONFLICT, COOPERATION
 
-_EVENTS_VOCAB = json.loads(
-    resources.files("kronik.lang.id").joinpath("events.json").read_text(encoding="utf-8")
-)
-#: PLOVER families and their event types, as the events stage codes them (lang/id/events.json).
-FAMILIES: dict[str, list[str]] = _EVENTS_VOCAB["families"]
+#: PLOVER families and their event types, modalities and claim statuses: the stages' own lists.
+FAMILIES: dict[str, list[str]] = families()
 EVENT_TYPES: tuple[str, ...] = tuple(t for types in FAMILIES.values() for t in types)
-MODALITIES = ("asserted", "reported", "planned", "conditional", "threatened", "hypothetical", "denied")
-CLAIM_STATUSES = ("denied", "unverified", "disputed", "alleged", "reported", "asserted")
+MODALITIES = EVENT_MODALITIES
+CLAIM_STATUSES = STATUS_ORDER
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 #: What an entity id looks like (record.md): a Wikidata id, country:XX, kronik:slug or local:slug.
 ENTITY_ID = re.compile(r"^(Q\d+|(country|kronik|local):\S+)$")
