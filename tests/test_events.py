@@ -15,7 +15,9 @@ from kronik.store import Store
 
 from .conftest import need_shared
 
-pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package")
+pytestmark = pytest.mark.skipif(
+    not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package"
+)
 
 PAGE = """Rusia dan Belarus Sepakat Perluas Latihan
 
@@ -87,7 +89,9 @@ def test_timeline_cli(art, tmp_path):
     rows = [json.loads(line) for line in r.output.splitlines()]
     dated = [x["date_value"] for x in rows if x["date_value"]]
     assert dated == sorted(dated) and dated[0] == "2022-02-24"
-    r = CliRunner().invoke(app, ["timeline", "--db", str(db), "--between", "2023-01-01", "2023-12-31", "--format", "csv"])
+    r = CliRunner().invoke(
+        app, ["timeline", "--db", str(db), "--between", "2023-01-01", "2023-12-31", "--format", "csv"]
+    )
     assert r.exit_code == 0 and "MOBILIZE" in r.output and "ASSAULT" not in r.output
     graph = tmp_path / "pairs.graphml"
     r = CliRunner().invoke(app, ["timeline", "--db", str(db), "--format", "pairs", "--graphml", str(graph)])
@@ -95,10 +99,22 @@ def test_timeline_cli(art, tmp_path):
 
 
 def test_article_without_dates_and_impossible_ones():
-    a = Article(source="x", title="t", language="id", paragraphs=["Polisi menangkap Budi Santoso pada 31 Februari 2023."])
+    a = Article(
+        source="x",
+        title="t",
+        language="id",
+        paragraphs=["Polisi menangkap Budi Santoso pada 31 Februari 2023."],
+    )
     from kronik.pipeline import STAGES, process
 
-    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "claims", "events")))
+    a = process(
+        a,
+        tuple(
+            st
+            for st in STAGES
+            if st.name.split(".")[0] in ("entities", "times", "quotes", "claims", "events")
+        ),
+    )
     assert any("impossible date" in w for w in a.warnings)
     assert all(e["date"] is None for e in a.events)
 
@@ -116,6 +132,13 @@ def test_passive_act_with_named_agent():
 
     a = Article(source="x", title="t", language="id", published="2025-10-20",
                 paragraphs=["Tersangka Budi Santoso ditahan oleh KPK pada Senin (20/10/2025).", "Ia ditahan di rumah."])  # fmt: skip
-    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "events")))
+    a = process(
+        a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "events"))
+    )
     (e,) = a.events  # the second, agentless "ditahan" makes no event
-    assert (e["type"], e["actor"]["name"], e["target"]["name"], e["date"]["value"]) == ("COERCE", "KPK", "Budi Santoso", "2025-10-20")
+    assert (e["type"], e["actor"]["name"], e["target"]["name"], e["date"]["value"]) == (
+        "COERCE",
+        "KPK",
+        "Budi Santoso",
+        "2025-10-20",
+    )

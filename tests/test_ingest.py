@@ -74,7 +74,12 @@ def test_bad_inputs_each_named_and_the_rest_goes_on(tmp_path, page_file):
 
 def test_jsonl_and_csv_records(tmp_path):
     rows = [
-        {"judul": "Banjir Rob Landa Pesisir Semarang", "isi": "Banjir rob kembali merendam kawasan pesisir Semarang sejak Senin pagi, kata petugas.\nSCROLL TO CONTINUE WITH CONTENT\nWarga berharap tanggul segera diperbaiki sebelum musim hujan tiba tahun ini.", "tanggal": "2023-01-09 08:30", "url": "https://contoh.com/read/2023/01/09/banjir"},
+        {
+            "judul": "Banjir Rob Landa Pesisir Semarang",
+            "isi": "Banjir rob kembali merendam kawasan pesisir Semarang sejak Senin pagi, kata petugas.\nSCROLL TO CONTINUE WITH CONTENT\nWarga berharap tanggul segera diperbaiki sebelum musim hujan tiba tahun ini.",
+            "tanggal": "2023-01-09 08:30",
+            "url": "https://contoh.com/read/2023/01/09/banjir",
+        },
         {"judul": "Tanpa isi", "isi": ""},
     ]
     jl = tmp_path / "a.jsonl"
@@ -96,13 +101,22 @@ def _warc(records: list[tuple[str, bytes]]) -> bytes:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
     for url, payload in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+        )
     return buf.getvalue()
 
 
 def test_warc_and_truncated_warc(tmp_path):
-    data = _warc([("https://contoh.com/a", HTML.encode()), ("https://contoh.com/b", HTML.replace("Kopi", "Teh").encode())])
+    data = _warc(
+        [
+            ("https://contoh.com/a", HTML.encode()),
+            ("https://contoh.com/b", HTML.replace("Kopi", "Teh").encode()),
+        ]
+    )
     good = tmp_path / "pages.warc.gz"
     good.write_bytes(data)
     arts, errors = _run([good])

@@ -12,7 +12,9 @@ from kronik.store import Store
 
 from .conftest import ROOT, need_shared
 
-pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package")
+pytestmark = pytest.mark.skipif(
+    not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package"
+)
 
 PAGE = """Surat Rahasia Jenderal Tolak Perintah Presiden
 
@@ -120,7 +122,9 @@ def _article(paragraphs: list[str], title: str = "Judul") -> Article:
 
 
 def test_hedged_headline_is_not_flagged():
-    a = _article(["Kabar pengunduran diri menteri itu belum diverifikasi oleh istana."], "Menteri Diduga Mundur?")
+    a = _article(
+        ["Kabar pengunduran diri menteri itu belum diverifikasi oleh istana."], "Menteri Diduga Mundur?"
+    )
     assert a.headline["hedged"] is True and a.headline["overstates_body"] is False
 
 
@@ -147,8 +151,10 @@ def test_quote_with_no_speaker_is_kept_with_a_warning():
 def test_long_interview():
     paras = []
     for i in range(100):
-        paras.append(f'Wartawan bertanya tentang rencana nomor {i} untuk kota ini.')
-        paras.append(f'"Rencana nomor {i} akan kami jalankan tahun depan bersama warga," kata Wali Kota Budi Santoso.')
+        paras.append(f"Wartawan bertanya tentang rencana nomor {i} untuk kota ini.")
+        paras.append(
+            f'"Rencana nomor {i} akan kami jalankan tahun depan bersama warga," kata Wali Kota Budi Santoso.'
+        )
     a = _article(paras)
     assert len(a.quotes) == 100
     assert all(q["speaker"] and q["speaker"]["name"].endswith("Budi Santoso") for q in a.quotes)
@@ -180,10 +186,26 @@ def test_entities_sharing_a_mention_do_not_break_the_stages():
     from kronik.stages.quotes import quotes
 
     m = {"text": "Budi", "start": 0, "end": 4}
-    a = Article(source="x", title="t", paragraphs=["Budi mengatakan bahwa harga beras akan turun bulan depan."])
+    a = Article(
+        source="x", title="t", paragraphs=["Budi mengatakan bahwa harga beras akan turun bulan depan."]
+    )
     a.entities = [
-        {"id": "local:budi", "name": "Budi", "type": "PER", "wikidata": None, "mentions": [dict(m)], "roles": []},
-        {"id": "local:budi-2", "name": "Budi", "type": "ORG", "wikidata": None, "mentions": [dict(m)], "roles": []},
+        {
+            "id": "local:budi",
+            "name": "Budi",
+            "type": "PER",
+            "wikidata": None,
+            "mentions": [dict(m)],
+            "roles": [],
+        },
+        {
+            "id": "local:budi-2",
+            "name": "Budi",
+            "type": "ORG",
+            "wikidata": None,
+            "mentions": [dict(m)],
+            "roles": [],
+        },
     ]
     events(quotes(a))
     assert a.quotes and a.quotes[0]["speaker"]["name"] == "Budi"

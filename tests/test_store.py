@@ -50,8 +50,16 @@ def test_failures_cleared_when_fixed(db_path):
 def test_local_entities_merge_across_articles(db_path):
     def art(n: int, name: str) -> Article:
         a = Article(source=f"a{n}.txt", id=f"{n:016x}", title=f"Judul {n}", paragraphs=[f"{name} berbicara."])
-        a.entities = [{"id": f"local:{name.lower()}", "name": name, "type": "PER", "wikidata": None,
-                       "mentions": [{"text": name, "start": 0, "end": len(name)}], "roles": []}]
+        a.entities = [
+            {
+                "id": f"local:{name.lower()}",
+                "name": name,
+                "type": "PER",
+                "wikidata": None,
+                "mentions": [{"text": name, "start": 0, "end": len(name)}],
+                "roles": [],
+            }
+        ]
         return a
 
     with Store(db_path) as store:

@@ -15,4 +15,14 @@ from kronik.store import Store
 
 __version__ = "0.1.0"
 
-__all__ = ["EXTRACTION_STAGES", "SCHEMA_VERSION", "STAGES", "Article", "InputError", "KronikError", "Store", "__version__", "extract"]
+__all__ = [
+    "EXTRACTION_STAGES",
+    "SCHEMA_VERSION",
+    "STAGES",
+    "Article",
+    "InputError",
+    "KronikError",
+    "Store",
+    "__version__",
+    "extract",
+]

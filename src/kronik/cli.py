@@ -274,7 +274,9 @@ def list_entities(
 def list_quotes(
     db: DbOpt = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Speaker's entity id or part of the name.")] = None,
-    direct: Annotated[bool | None, typer.Option("--direct/--indirect", help="Only direct or only indirect quotes.")] = None,
+    direct: Annotated[
+        bool | None, typer.Option("--direct/--indirect", help="Only direct or only indirect quotes.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="Most quotes shown.")] = 50,
 ) -> None:
     """Quotes across the stored articles: who said what, where, and on whose word."""
@@ -307,7 +309,10 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     token: Annotated[
         str | None,
-        typer.Option(envvar="KRONIK_TOKEN", help="Bearer token for POST /api/ingest (or KRONIK_TOKEN); none: ingest off."),
+        typer.Option(
+            envvar="KRONIK_TOKEN",
+            help="Bearer token for POST /api/ingest (or KRONIK_TOKEN); none: ingest off.",
+        ),
     ] = None,
     workers: Annotated[int, typer.Option(help="Server processes (more serve reads on more cores).")] = 1,
 ) -> None:
@@ -318,7 +323,9 @@ def serve(
     from kronik.web import serve as run_server
 
     if not Path(db).exists():
-        err.print(f"{db}: no such database yet; serving an empty one (fill it with kronik ingest or POST /api/ingest)")
+        err.print(
+            f"{db}: no such database yet; serving an empty one (fill it with kronik ingest or POST /api/ingest)"
+        )
     try:
         run_server(db, host, port, token, workers, announce=lambda line: out.print(f"[bold]{line}[/bold]"))
     except KronikError as e:
@@ -328,12 +335,18 @@ def serve(
 @app.command()
 def timeline(
     db: DbOpt = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Events with this actor (name or id) on either side.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Events with this actor (name or id) on either side.")
+    ] = None,
     with_: Annotated[str | None, typer.Option("--with", help="… and this one on the other side.")] = None,
-    between: Annotated[tuple[str, str] | None, typer.Option(help="From and to dates (YYYY-MM-DD), inclusive.")] = None,
+    between: Annotated[
+        tuple[str, str] | None, typer.Option(help="From and to dates (YYYY-MM-DD), inclusive.")
+    ] = None,
     type_: Annotated[str | None, typer.Option("--type", help="A PLOVER type (ASSAULT …) or family.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, jsonl or pairs.")] = "table",
-    graphml: Annotated[Path | None, typer.Option(help="Also write the actor-pair graph (GraphML) here.")] = None,
+    graphml: Annotated[
+        Path | None, typer.Option(help="Also write the actor-pair graph (GraphML) here.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="Most events.")] = 1000,
 ) -> None:
     """The chronicle: events by the date they happened, grouped by day (or coarser), with modality and sources."""
@@ -392,7 +405,12 @@ def sources(
     chains = {
         "article": record.get("sources") or {},
         "quotes": [
-            {"speaker": (q.get("speaker") or {}).get("name"), "direct": q["direct"], "text": q["text"], "chain": q.get("chain") or []}
+            {
+                "speaker": (q.get("speaker") or {}).get("name"),
+                "direct": q["direct"],
+                "text": q["text"],
+                "chain": q.get("chain") or [],
+            }
             for q in record.get("quotes") or []
         ],
     }
@@ -511,7 +529,9 @@ def eval_quotes(
 
 @eval_app.command("time")
 def eval_time(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file with 'times' per article (seeds.gold.json format).")],
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold file with 'times' per article (seeds.gold.json format).")
+    ],
     root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
 ) -> None:
@@ -539,9 +559,13 @@ def eval_time(
 
 @eval_app.command("events")
 def eval_events(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file with 'events' per article (seeds.gold.json format).")],
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold file with 'events' per article (seeds.gold.json format).")
+    ],
     root: Annotated[Path | None, typer.Option(help="Folder the gold's input paths are relative to.")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss and extra event.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every miss and extra event.")
+    ] = False,
 ) -> None:
     """Events against gold: found (type + actor + date), modality right, precision; by type and by PLOVER family."""
     from kronik.eval.events import evaluate_events
@@ -653,12 +677,19 @@ def bench_events(
 def bench_serve(
     articles: Annotated[int, typer.Option(help="Articles in the generated database.")] = 100_000,
     clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 20,
-    requests: Annotated[int, typer.Option(help="Requests per measured kind (search API and each page).")] = 1000,
+    requests: Annotated[
+        int, typer.Option(help="Requests per measured kind (search API and each page).")
+    ] = 1000,
     workers: Annotated[int | None, typer.Option(help="Server processes (default: one per CPU).")] = None,
-    samples: Annotated[Path, typer.Option(help="Pages the generated articles are copied from.")] = Path("samples/pages"),
-    work: Annotated[Path, typer.Option(help="Folder for the generated database (kept, reused).")] = Path("build/bench"),
+    samples: Annotated[Path, typer.Option(help="Pages the generated articles are copied from.")] = Path(
+        "samples/pages"
+    ),
+    work: Annotated[Path, typer.Option(help="Folder for the generated database (kept, reused).")] = Path(
+        "build/bench"
+    ),
     indexes: Annotated[
-        bool, typer.Option("--indexes/--no-indexes", help="Give the database the web's indexes (migration 0005).")
+        bool,
+        typer.Option("--indexes/--no-indexes", help="Give the database the web's indexes (migration 0005)."),
     ] = True,
 ) -> None:
     """Search p50/p95 latency and page render times of the web app, with concurrent clients, on a generated database."""
@@ -677,8 +708,12 @@ def bench_serve(
 @train_app.command("clickbait")
 def train_clickbait(
     shared: Annotated[Path, typer.Option(help="The shared data folder.")] = Path("../shared"),
-    work: Annotated[Path, typer.Option(help="Folder for training data and checkpoints.")] = Path("build/clickbait"),
-    output: Annotated[Path | None, typer.Option(help="Where to install the model (default: inside the package).")] = None,
+    work: Annotated[Path, typer.Option(help="Folder for training data and checkpoints.")] = Path(
+        "build/clickbait"
+    ),
+    output: Annotated[
+        Path | None, typer.Option(help="Where to install the model (default: inside the package).")
+    ] = None,
 ) -> None:
     """Train the headline clickbait model on CLICK-ID's 15,000 labelled headlines and install it with its card."""
     from kronik.headlines.clickbait import MODEL_DIR, train
@@ -686,7 +721,9 @@ def train_clickbait(
     if not shared.exists():
         _fail(f"{shared}: no such folder (pass --shared)")
     rep = train(shared, work, output or MODEL_DIR, progress=lambda m: err.print(m))
-    out.print(f"clickbait model installed at {output or MODEL_DIR}: {json.dumps(rep.get('test', rep), default=str)[:300]}")
+    out.print(
+        f"clickbait model installed at {output or MODEL_DIR}: {json.dumps(rep.get('test', rep), default=str)[:300]}"
+    )
 
 
 @eval_app.command("clickbait")
@@ -707,7 +744,9 @@ def eval_clickbait(
             f"clickbait {split} ({subset}, n={m['n']}): P={m['precision']:.3f} R={m['recall']:.3f} "
             f"[bold]F1={m['f1']:.3f}[/bold] macro-F1={m['macro_f1']:.3f} accuracy={m['accuracy']:.3f}"
         )
-    out.print("published: IndoBERT F1 .79 (Kurniawan et al. 2026, 80:20 split of the same 15,000); see docs/clickbait.md")
+    out.print(
+        "published: IndoBERT F1 .79 (Kurniawan et al. 2026, 80:20 split of the same 15,000); see docs/clickbait.md"
+    )
 
 
 @bench_app.command("clickbait")
@@ -737,7 +776,8 @@ def train_ner(
         Path | None, typer.Option(help="Start from these pretrained tok2vec weights.")
     ] = None,
     vectors: Annotated[
-        bool, typer.Option(help="Train floret word vectors on the news text first and use them (the default).")
+        bool,
+        typer.Option(help="Train floret word vectors on the news text first and use them (the default)."),
     ] = True,
 ) -> None:
     """Train the Indonesian NER model (PER, ORG, LOC) on the NER corpora and install it with its model card."""

@@ -58,7 +58,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("identity.v1", identity, ("url", "title", "outlet", "published"), ("id",)),
     Stage("entities.v1", entities, ("paragraphs", "photo_credits"), ("entities",), batch=entities_batch),
     Stage("times.v1", times, ("paragraphs", "published"), ("times",)),
-    Stage("quotes.v1", quotes, ("paragraphs", "entities", "times", "outlet", "cited_media"), ("quotes", "sources")),
+    Stage(
+        "quotes.v1",
+        quotes,
+        ("paragraphs", "entities", "times", "outlet", "cited_media"),
+        ("quotes", "sources"),
+    ),
     Stage(
         "claims.v1",
         claims,

@@ -44,7 +44,13 @@ def pair_summary(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not r.get("actor_name") or not other:
             continue
         month = (r.get("date_start") or r.get("published") or "")[:7] or "undated"
-        side = "cooperation" if r.get("family") in COOPERATION else "conflict" if r.get("family") in CONFLICT else None
+        side = (
+            "cooperation"
+            if r.get("family") in COOPERATION
+            else "conflict"
+            if r.get("family") in CONFLICT
+            else None
+        )
         if side:
             agg[(r["actor_name"], other, month)][side] += 1
     return [{"actor": a, "other": b, "month": m, **c} for (a, b, m), c in sorted(agg.items())]

@@ -94,10 +94,14 @@ def bench_html(paths: list[Path], repeat: int = 5) -> tuple[BenchResult, BenchRe
             for _source, data in pages:
                 yield trafilatura.extract(data, with_metadata=True)
 
-    return _timed("kronik (HTML)", kronik_work(), 50), _timed("trafilatura.extract (HTML)", trafilatura_work(), 50)
+    return _timed("kronik (HTML)", kronik_work(), 50), _timed(
+        "trafilatura.extract (HTML)", trafilatura_work(), 50
+    )
 
 
-def run_all(shared: Path, limit: int | None = None, repeat: int = 5, progress: Callable[[str], None] = print) -> list[BenchResult]:
+def run_all(
+    shared: Path, limit: int | None = None, repeat: int = 5, progress: Callable[[str], None] = print
+) -> list[BenchResult]:
     results = []
     records = shared / "data" / "click-id" / "raw_articles.jsonl"
     if records.exists():

@@ -46,7 +46,9 @@ def bench_events(shared: Path, limit: int = 300) -> EventBench:
     articles = _prepared(shared, limit, ("times", "events"))
     t = _cpu_of(times, articles)
     e = _cpu_of(events, articles)
-    return EventBench(len(articles), sum(len(a.events) for a in articles), sum(len(a.times) for a in articles), t, e)
+    return EventBench(
+        len(articles), sum(len(a.events) for a in articles), sum(len(a.times) for a in articles), t, e
+    )
 
 
 @dataclass

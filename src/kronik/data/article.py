@@ -187,10 +187,32 @@ class Article:
     def from_dict(cls, d: dict[str, Any]) -> Article:
         """Rebuild an article from its JSON form (the inverse of :meth:`to_dict`)."""
         art = cls(source=d["source"])
-        simple = ["id", "url", "input_format", "language", "language_confidence", "title", "lead", "section", "dateline_place", "published", "published_precision"]
+        simple = [
+            "id",
+            "url",
+            "input_format",
+            "language",
+            "language_confidence",
+            "title",
+            "lead",
+            "section",
+            "dateline_place",
+            "published",
+            "published_precision",
+        ]
         for name in simple:
             setattr(art, name, d.get(name))
-        for name in ["published_evidence", "authors", "editors", "photo_credits", "cited_media", "joined_from", "paragraphs", "related_headlines", "warnings"]:
+        for name in [
+            "published_evidence",
+            "authors",
+            "editors",
+            "photo_credits",
+            "cited_media",
+            "joined_from",
+            "paragraphs",
+            "related_headlines",
+            "warnings",
+        ]:
             setattr(art, name, list(d.get(name) or []))
         o = d.get("outlet") or {}
         art.outlet = Outlet(o.get("name"), o.get("domain"), o.get("network"))

@@ -72,12 +72,16 @@ def score_events(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]])
         for ge in [e for e in g["events"] if not e.get("doubtful")]:
             sc.gold += 1
             hit = next((i for i, s in enumerate(system) if i not in used and _match(ge, s)), None)
-            fam = next((i for i, s in enumerate(system) if i not in used_family and _match(ge, s, family)), None)
+            fam = next(
+                (i for i, s in enumerate(system) if i not in used_family and _match(ge, s, family)), None
+            )
             if fam is not None:
                 used_family.add(fam)
                 sc.found_family += 1
             if hit is None:
-                sc.misses.append(f"{g['input']}: missed {ge['type']} {ge.get('actor')} {ge.get('date')}: {ge.get('summary', '')[:60]}")
+                sc.misses.append(
+                    f"{g['input']}: missed {ge['type']} {ge.get('actor')} {ge.get('date')}: {ge.get('summary', '')[:60]}"
+                )
                 continue
             used.add(hit)
             sc.found += 1
@@ -85,13 +89,18 @@ def score_events(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]])
             if s.get("modality") in (ge.get("modality"), ge.get("alt_modality")):
                 sc.modality_right += 1
             else:
-                sc.misses.append(f"{g['input']}: modality {s.get('modality')}, gold {ge.get('modality')}: {ge['type']} {ge.get('actor')}")
+                sc.misses.append(
+                    f"{g['input']}: modality {s.get('modality')}, gold {ge.get('modality')}: {ge['type']} {ge.get('actor')}"
+                )
             if ge.get("target"):
                 sc.target_gold += 1
                 if same_name(_name(s.get("target")), ge["target"].split(" (")[0]):
                     sc.target_right += 1
         for ge in [e for e in g["events"] if e.get("doubtful")]:
-            hit = next((i for i, s in enumerate(system) if i not in used and i not in ignored and _match(ge, s)), None)
+            hit = next(
+                (i for i, s in enumerate(system) if i not in used and i not in ignored and _match(ge, s)),
+                None,
+            )
             if hit is not None:
                 ignored.add(hit)
         sc.system += len(system) - len(ignored)
@@ -108,4 +117,6 @@ def score_events(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]])
 def evaluate_events(gold_path: str | Path, root: str | Path | None = None) -> EventScores:
     entries = [e for e in load_gold(gold_path) if "events" in e]
     base = resolve_inputs(entries, gold_path, root)
-    return score_events(entries, {r["source"]: r for r in extract_records([str(base / e["input"]) for e in entries], base)})
+    return score_events(
+        entries, {r["source"]: r for r in extract_records([str(base / e["input"]) for e in entries], base)}
+    )

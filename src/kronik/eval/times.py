@@ -79,7 +79,9 @@ def score_times(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]]) 
                 sc.value_right += 1
                 sc.right_by_precision[gt["precision"]] += 1
             else:
-                sc.misses.append(f"{g['input']}: {gt['text']!r} = {system[hit].get('value')}, gold {gt.get('value')}")
+                sc.misses.append(
+                    f"{g['input']}: {gt['text']!r} = {system[hit].get('value')}, gold {gt.get('value')}"
+                )
         sc.system_matched += len(used)
     return sc
 
@@ -87,4 +89,6 @@ def score_times(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]]) 
 def evaluate_times(gold_path: str | Path, root: str | Path | None = None) -> TimeScores:
     entries = [e for e in load_gold(gold_path) if "times" in e]
     base = resolve_inputs(entries, gold_path, root)
-    return score_times(entries, {r["source"]: r for r in extract_records([str(base / e["input"]) for e in entries], base)})
+    return score_times(
+        entries, {r["source"]: r for r in extract_records([str(base / e["input"]) for e in entries], base)}
+    )

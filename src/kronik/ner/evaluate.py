@@ -51,7 +51,9 @@ def load_model(path: str | None = None) -> Any:
     return spacy.load(model, exclude=["tokenizer"])
 
 
-def evaluate(shared: Path, corpus: str, split: str, model_path: str | None = None, lower: bool = False) -> NerScore:
+def evaluate(
+    shared: Path, corpus: str, split: str, model_path: str | None = None, lower: bool = False
+) -> NerScore:
     """Score the model on ``corpus``/``split``; ``lower`` lower-cases the input first (for NERP's text)."""
     from spacy.tokens import Doc
 

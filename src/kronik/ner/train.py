@@ -82,7 +82,9 @@ def build_data(shared: Path, work: Path, corpora: Iterable[str] = DEFAULT_TRAIN)
     return rep
 
 
-def write_model_card(shared: Path, model_dir: Path = MODEL_DIR, progress: Callable[[str], None] = print) -> str:
+def write_model_card(
+    shared: Path, model_dir: Path = MODEL_DIR, progress: Callable[[str], None] = print
+) -> str:
     """Score the installed model on every corpus (dev and test) and write its MODEL_CARD.md."""
     from kronik.ner.evaluate import evaluate, load_model
 
@@ -100,7 +102,9 @@ def write_model_card(shared: Path, model_dir: Path = MODEL_DIR, progress: Callab
     size = sum(f.stat().st_size for f in model_dir.rglob("*") if f.is_file()) / 1e6
     from spacy.util import load_config
 
-    encode = load_config(model_dir / "config.cfg", interpolate=True)["components"]["tok2vec"]["model"]["encode"]
+    encode = load_config(model_dir / "config.cfg", interpolate=True)["components"]["tok2vec"]["model"][
+        "encode"
+    ]
     width, depth = encode["width"], encode["depth"]
     pretrained = (
         "The tok2vec starts from weights of `spacy pretrain` (character objective) over ~2.6M words of news text\n"
@@ -121,17 +125,17 @@ def write_model_card(shared: Path, model_dir: Path = MODEL_DIR, progress: Callab
     )
     card = f"""# kronik NER model for Indonesian (ner-id)
 
-Trained {info['date']} by `kronik train ner` (src/kronik/ner/train.py, config src/kronik/ner/config.cfg):
+Trained {info["date"]} by `kronik train ner` (src/kronik/ner/train.py, config src/kronik/ner/config.cfg):
 spaCy {_spacy_version()}, blank `id` tokenizer, CNN tok2vec (hash embeddings of NORM, PREFIX, SUFFIX,
 SHAPE; width {width}, depth {depth}) and a transition-based NER, on CPU. {vectors} {pretrained}
 {augmented}
-Labels: PER, ORG, LOC. Size {size:.1f} MB. Training took {info['train_seconds'] / 60:.1f} minutes on one core.
+Labels: PER, ORG, LOC. Size {size:.1f} MB. Training took {info["train_seconds"] / 60:.1f} minutes on one core.
 
 ## Data
-Train splits of {', '.join(info['corpora'])} ({info['train_sentences']} sentences after dropping
-{info['dropped_overlap']} that also occur in some corpus's dev or test split, since the corpora re-annotate
-overlapping news). Per corpus: {', '.join(f'{k} {v}' for k, v in info['per_corpus'].items())}.
-Dev: the dev splits of the same corpora ({info['dev_sentences']} sentences), used for model selection only.
+Train splits of {", ".join(info["corpora"])} ({info["train_sentences"]} sentences after dropping
+{info["dropped_overlap"]} that also occur in some corpus's dev or test split, since the corpora re-annotate
+overlapping news). Per corpus: {", ".join(f"{k} {v}" for k, v in info["per_corpus"].items())}.
+Dev: the dev splits of the same corpora ({info["dev_sentences"]} sentences), used for model selection only.
 Tag sets are mapped onto PER/ORG/LOC (kronik/ner/corpora.py); NER-UGM's TIME/QUANTITY and NERP's EVT/FNB
 become O. NERP is lower-cased text and is not trained on; it is scored on lower-cased input.
 
@@ -173,9 +177,13 @@ def write_raw_text(shared: Path, path: Path) -> int:
 
         with open(shared / "data" / "click-id" / "raw_articles.jsonl", encoding="utf-8") as fh:
             for line in fh:
-                for para in re.split(r"(?<=[.!?\"”])\s*,(?=\s*[A-Z\"“])", json.loads(line).get("content") or ""):
+                for para in re.split(
+                    r"(?<=[.!?\"”])\s*,(?=\s*[A-Z\"“])", json.loads(line).get("content") or ""
+                ):
                     put(para)
-        with open(shared / "data" / "detik-summ-1000" / "data_berita.csv", encoding="utf-8", newline="") as fh:
+        with open(
+            shared / "data" / "detik-summ-1000" / "data_berita.csv", encoding="utf-8", newline=""
+        ) as fh:
             for row in csv.DictReader(fh):
                 for para in row["isi_berita"].split("\n"):
                     put(para)
@@ -226,9 +234,18 @@ def pretrain(shared: Path, work: Path, config: Path, progress: Callable[[str], N
     raw = work / "raw.jsonl"
     progress(f"pretraining the tok2vec on {write_raw_text(shared, raw)} words of news text ...")
     out = work / "pretrain"
-    overrides = {"paths.raw_text": str(raw), "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+    overrides = {
+        "paths.raw_text": str(raw),
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "dev.spacy"),
+    }
     out.mkdir(parents=True, exist_ok=True)
-    spacy_pretrain(load_config(config, overrides=overrides, interpolate=False).interpolate(), out, use_gpu=-1, silent=False)
+    spacy_pretrain(
+        load_config(config, overrides=overrides, interpolate=False).interpolate(),
+        out,
+        use_gpu=-1,
+        silent=False,
+    )
     return sorted(out.glob("model*.bin"), key=lambda p: p.stat().st_mtime)[-1]
 
 
@@ -251,7 +268,9 @@ def train(
     corpora = tuple(corpora)
     progress("building training data ...")
     rep = build_data(shared, work, corpora)
-    progress(f"{rep.train_sentences} training sentences ({rep.dropped_overlap} dropped: also in a dev/test split)")
+    progress(
+        f"{rep.train_sentences} training sentences ({rep.dropped_overlap} dropped: also in a dev/test split)"
+    )
     config = Path(str(resources.files("kronik.ner").joinpath("config.cfg")))
     if do_pretrain and init_tok2vec is None:
         init_tok2vec = pretrain(shared, work, config, progress)
@@ -270,9 +289,18 @@ def train(
     best = work / "model" / "model-best"
     if output.exists():
         shutil.rmtree(output)
-    shutil.copytree(best, output, ignore=shutil.ignore_patterns("tokenizer"))  # rebuilt from the config on load
+    shutil.copytree(
+        best, output, ignore=shutil.ignore_patterns("tokenizer")
+    )  # rebuilt from the config on load
     cfg = output / "config.cfg"  # the build folders it was trained from mean nothing where it is installed
-    cfg.write_text(re.sub(r'^(vectors|train|dev|raw_text|init_tok2vec) = "[^"]*"$', r"\1 = null", cfg.read_text(), flags=re.M))
+    cfg.write_text(
+        re.sub(
+            r'^(vectors|train|dev|raw_text|init_tok2vec) = "[^"]*"$',
+            r"\1 = null",
+            cfg.read_text(),
+            flags=re.M,
+        )
+    )
     (output / "training.json").write_text(
         json.dumps(
             {

@@ -313,10 +313,12 @@ class _Coder:
         return out
 
     def _passive(self, etype: str, m: re.Match[str], sent: tuple[int, int]) -> _Event | None:
-        """"Arso ditahan KPK", "tiga polisi ditembak oleh Bazarsah": the agent after the verb is the actor,
+        """ "Arso ditahan KPK", "tiga polisi ditembak oleh Bazarsah": the agent after the verb is the actor,
         the subject the recipient; without a named agent there is no event."""
         s0, s1 = sent
-        agent = next(((a, e) for a, _b, e in self._entities_in(m.end(), min(s1, m.end() + 60)) if a == m.end()), None)
+        agent = next(
+            ((a, e) for a, _b, e in self._entities_in(m.end(), min(s1, m.end() + 60)) if a == m.end()), None
+        )
         if agent is None:
             return None
         actor = self._actor(agent[1])
@@ -326,7 +328,11 @@ class _Coder:
         if target is not None and target["name"] == actor["name"]:
             target = None
         quoted = self._quote_at(m.start())
-        date = self._date(s0, s1, m.start()) or (_said_on(quoted[1]) if quoted else None) or self._narrated_day(m.start())
+        date = (
+            self._date(s0, s1, m.start())
+            or (_said_on(quoted[1]) if quoted else None)
+            or self._narrated_day(m.start())
+        )
         clause_start = max(self.body.rfind(",", s0, m.start()), s0)
         mod = self._modality(self.body[clause_start:s1], m.start() - clause_start, quoted is not None)
         return _Event(etype, actor, target, None, date, None, mod, self._source(quoted), m.group().strip(),
@@ -422,7 +428,11 @@ class _Coder:
             if not sp_.get("id"):
                 continue  # a speaker the entity stage does not know is too unsure an actor
             actor = self._speaker_actor(sp_)
-            own = {e["name"] for e in self.article.entities if sp_.get("role") and e["name"] in (sp_.get("role") or "")}
+            own = {
+                e["name"]
+                for e in self.article.entities
+                if sp_.get("role") and e["name"] in (sp_.get("role") or "")
+            }
             target, _ = self._after(q["start"], q["end"], actor, exclude=own)
             if etype == "DENY":
                 target = None
@@ -509,7 +519,9 @@ def _merge(found: list[_Event]) -> list[_Event]:
             out.append(ev)
             continue
         same.mentions.append([ev.start, ev.end])
-        if ev.date is not None and (same.date is None or (same.date.get("inferred") and not ev.date.get("inferred"))):
+        if ev.date is not None and (
+            same.date is None or (same.date.get("inferred") and not ev.date.get("inferred"))
+        ):
             same.date = ev.date
         same.target = same.target or ev.target
         same.partner = same.partner or ev.partner

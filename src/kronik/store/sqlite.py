@@ -108,12 +108,15 @@ class Store:
         )
         for src in article.joined_from:
             self.conn.execute(
-                "INSERT OR REPLACE INTO sources (source, article_id, seen_at) VALUES (?, ?, ?)", (src, article.id, now)
+                "INSERT OR REPLACE INTO sources (source, article_id, seen_at) VALUES (?, ?, ?)",
+                (src, article.id, now),
             )
         self.conn.execute("DELETE FROM failures WHERE source = ?", (article.source,))
         return status
 
-    def _write(self, article: Article, record: dict[str, Any], digest: str, now: str, version: int, rowid: int | None) -> None:
+    def _write(
+        self, article: Article, record: dict[str, Any], digest: str, now: str, version: int, rowid: int | None
+    ) -> None:
         values = (
             article.id, article.source, article.url, article.title, article.outlet.name, article.outlet.domain,
             article.published, article.language, digest, json.dumps(record, ensure_ascii=False), version, now,
@@ -133,7 +136,8 @@ class Store:
             )
             self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
         self.conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (rowid, article.title or "", article.body)
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (rowid, article.title or "", article.body),
         )
         self._write_quotes_claims(article)
         self._write_events(article)
@@ -201,7 +205,9 @@ class Store:
         name or id (as actor, recipient or partner), ``with_`` the other side, ``between`` ISO dates inclusive."""
         where, args = [], []
         if actor:
-            where.append("(e.actor_name LIKE ? OR e.actor_id = ? OR e.target_name LIKE ? OR e.partner_name LIKE ?)")
+            where.append(
+                "(e.actor_name LIKE ? OR e.actor_id = ? OR e.target_name LIKE ? OR e.partner_name LIKE ?)"
+            )
             args += [actor, actor, actor, actor]
         if with_:
             where.append("(e.actor_name LIKE ? OR e.target_name LIKE ? OR e.partner_name LIKE ?)")
@@ -219,7 +225,9 @@ class Store:
         )
         return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
 
-    def quotes(self, speaker: str | None = None, direct: bool | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def quotes(
+        self, speaker: str | None = None, direct: bool | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
         """Stored quotes, newest articles first; ``speaker`` matches the speaker's id or a part of the name."""
         where, args = [], []
         if speaker:
@@ -246,7 +254,9 @@ class Store:
             known = self._local_names(e["type"])
             if e["id"] in known.values():
                 continue
-            hit = process.extractOne(e["name"].casefold(), known.keys(), scorer=fuzz.ratio, score_cutoff=LOCAL_MERGE_MIN)
+            hit = process.extractOne(
+                e["name"].casefold(), known.keys(), scorer=fuzz.ratio, score_cutoff=LOCAL_MERGE_MIN
+            )
             if hit is not None:
                 old, e["id"] = e["id"], known[hit[0]]
                 for q in article.quotes:  # quotes and events name their actors by entity id
@@ -261,7 +271,8 @@ class Store:
     def _local_names(self, type_: str) -> dict[str, str]:
         if type_ not in self._locals:
             rows = self.conn.execute(
-                "SELECT DISTINCT name, entity_id FROM entity_mentions WHERE type = ? AND entity_id LIKE 'local:%'", (type_,)
+                "SELECT DISTINCT name, entity_id FROM entity_mentions WHERE type = ? AND entity_id LIKE 'local:%'",
+                (type_,),
             )
             self._locals[type_] = {r["name"].casefold(): r["entity_id"] for r in rows}
         return self._locals[type_]
@@ -280,7 +291,8 @@ class Store:
         row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             row = self.conn.execute(
-                "SELECT a.record FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.source = ?", (article_id,)
+                "SELECT a.record FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.source = ?",
+                (article_id,),
             ).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id or source {article_id!r}")
@@ -288,7 +300,8 @@ class Store:
 
     def versions(self, article_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT version, content_hash, replaced_at FROM article_versions WHERE id = ? ORDER BY version", (article_id,)
+            "SELECT version, content_hash, replaced_at FROM article_versions WHERE id = ? ORDER BY version",
+            (article_id,),
         )
         return [dict(r) for r in rows]
 
@@ -323,7 +336,9 @@ class Store:
                 "SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC")],
         }  # fmt: skip
 
-    def entities(self, type_: str | None = None, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def entities(
+        self, type_: str | None = None, name: str | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
         """Entities over all stored articles: canonical name, type, spellings seen, article count, first and last seen."""
         where, args = [], []
         if type_:
@@ -342,7 +357,10 @@ class Store:
         return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
 
     def failures(self) -> list[tuple[str, str]]:
-        return [(r["source"], r["reason"]) for r in self.conn.execute("SELECT source, reason FROM failures ORDER BY source")]
+        return [
+            (r["source"], r["reason"])
+            for r in self.conn.execute("SELECT source, reason FROM failures ORDER BY source")
+        ]
 
     def iter_records(self) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute("SELECT record FROM articles ORDER BY published, id"):

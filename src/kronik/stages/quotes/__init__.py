@@ -480,7 +480,11 @@ class _Finder:
             if comma > 0 and not cue.lower().endswith("nya"):
                 w0, w1 = _rstrip_span(self.body, s0 + after, s0 + after + comma)
                 c0 = _lstrip(self.body, s0 + after + comma + 1, s1)
-                if w1 > w0 and self._speakerish(w0, w1) and self._content_ok(c0, s1, need_predicate=not strong):
+                if (
+                    w1 > w0
+                    and self._speakerish(w0, w1)
+                    and self._content_ok(c0, s1, need_predicate=not strong)
+                ):
                     return [self._quote_from(para, sent, c0, s1, cue, "say", (w0, w1), "phrase")]
             if cue.lower().endswith("nya") and seg.lstrip().startswith(",") and cm.start() > 0:
                 # "Selain itu, lanjutnya, guru … juga sudah …": the content follows, the speaker is "-nya"
@@ -699,11 +703,17 @@ def _context(article: Article, finder: _Finder, q: Quote, lex: Lexicon, outlet: 
         if name:
             q.medium = name
             break
-    for t in article.times:  # the first time the time stage read in the attribution, not "Dilansir … pada Sabtu"
+    for (
+        t
+    ) in article.times:  # the first time the time stage read in the attribution, not "Dilansir … pada Sabtu"
         a, b = t["start"] - region_start, t["end"] - region_start
         if a < 0 or b > len(masked) or masked[a:b] != body[t["start"] : t["end"]]:
             continue
-        if t["type"] not in ("date", "relative", "time") or t["precision"] == "none" or _REPORTED_ON.search(masked[:a]):
+        if (
+            t["type"] not in ("date", "relative", "time")
+            or t["precision"] == "none"
+            or _REPORTED_ON.search(masked[:a])
+        ):
             continue
         q.said_when = t["text"]
         q.said_when_span = (t["start"], t["end"])

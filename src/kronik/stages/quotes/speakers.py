@@ -109,7 +109,9 @@ class Resolver:
             role = {w.casefold() for w in sp.words(sp_.role or "")}
             if sp_.name and role and words <= role:
                 return sp_
-        for ent in self.article.entities:  # a role the entity stage read beside the name ("Kasubdit …, Alfian")
+        for (
+            ent
+        ) in self.article.entities:  # a role the entity stage read beside the name ("Kasubdit …, Alfian")
             if ent.get("type") == "PER":
                 for r in ent.get("roles") or ():
                     if words <= {w.casefold() for w in sp.words(r)}:
@@ -196,7 +198,9 @@ class Resolver:
         people = [
             (ms, ent)
             for ms, _me, ent in self.mentions
-            if start <= ms < end and ent.get("type") == "PER" and not any(a <= ms < b for a, b in self.inside_quotes)
+            if start <= ms < end
+            and ent.get("type") == "PER"
+            and not any(a <= ms < b for a, b in self.inside_quotes)
         ]
         if not people:
             return None
