@@ -9,7 +9,9 @@ from kronik.data import Article
 from kronik.ner.train import MODEL_DIR
 from kronik.stages.entities.registry import load_registry
 
-pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package")
+pytestmark = pytest.mark.skipif(
+    not (MODEL_DIR / "meta.json").exists(), reason="no trained NER model in the package"
+)
 
 PAGE = """Beranda
 Internasional
@@ -51,7 +53,9 @@ def test_canonical_names_and_spellings(art):
     luka = ents["Alexander Lukashenko"]
     assert luka["type"] == "PER"
     assert {m["text"] for m in luka["mentions"]} >= {"Alexander Lukashenko", "Lukasenko"}
-    assert "Belarus" in ents and any(m["text"] == "#Belarusia" or m["text"] == "Belarusia" for m in ents["Belarus"]["mentions"])
+    assert "Belarus" in ents and any(
+        m["text"] == "#Belarusia" or m["text"] == "Belarusia" for m in ents["Belarus"]["mentions"]
+    )
     assert ents["Vladimir Putin"]["wikidata"] == "Q7747"
     assert ents["Moskow"].get("stands_for") == "Rusia"
 
@@ -97,16 +101,22 @@ def test_odd_inputs_give_a_result_or_a_clear_warning(tmp_path):
     numbers.write_text("\n".join(f"{i} {i * 3} {i * 7}" for i in range(200)))
     big = tmp_path / "big.txt"
     para = "Pemerintah Kota Bandung membangun taman nomor {} di kawasan Dago, kata Wali Kota kepada wartawan di Balai Kota. "
-    paragraphs = [para.format(i) + para.format(i + 5000) for i in range(60)] + ["".join(para.format(1000 + i) for i in range(250))]
+    paragraphs = [para.format(i) + para.format(i + 5000) for i in range(60)] + [
+        "".join(para.format(1000 + i) for i in range(250))
+    ]
     big.write_text("Judul Artikel Panjang Sekali\n\n" + "\n\n".join(paragraphs))  # one paragraph of 27k chars
     items = list(extract([str(caps), str(numbers), str(big)]))
     by_source = {i.source.split("/")[-1]: i for i in items}
-    assert isinstance(by_source["caps.txt"], Article) and not any("entities" in w for w in by_source["caps.txt"].warnings)
+    assert isinstance(by_source["caps.txt"], Article) and not any(
+        "entities" in w for w in by_source["caps.txt"].warnings
+    )
     assert "no article body" in by_source["numbers.txt"].reason
     big_art = by_source["big.txt"]
     assert isinstance(big_art, Article) and len(big_art.body) > 40_000
     assert big_art.entities
-    assert all(big_art.body[m["start"] : m["end"]] == m["text"] for e in big_art.entities for m in e["mentions"])
+    assert all(
+        big_art.body[m["start"] : m["end"]] == m["text"] for e in big_art.entities for m in e["mentions"]
+    )
 
 
 def test_user_registry_extends_the_packaged_one(tmp_path, monkeypatch):
@@ -116,3 +126,22 @@ def test_user_registry_extends_the_packaged_one(tmp_path, monkeypatch):
     extended = load_registry(str(reg))
     assert extended.lookup("DKC").name == "Dewan Kota Contoh"
     assert extended.lookup("Belarusia").name == "Belarus"
+
+
+def test_a_name_the_recogniser_missed_somewhere_is_still_a_mention_there() -> None:
+    from kronik.data import Article
+    from kronik.stages.entities import _entities
+
+    body = (
+        "Pengusaha Elon Musk meluncurkan partai baru.\n\n"
+        "Musk berselisih dengan Trump Tower soal dana. Kemudian Musk pergi.\n\n"
+        "Presiden Musk bukan gelarnya."
+    )
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    spans = [(10, 19, "PER")]  # the recogniser found only the first "Elon Musk"
+    _entities(art, spans)
+    musk = next(e for e in art.entities if e["name"] == "Elon Musk")
+    starts = [m["start"] for m in musk["mentions"]]
+    assert body.index("Musk berselisih") in starts
+    assert body.index("Musk pergi") in starts  # "Kemudian" is a common word, no name
+    assert body.index("Musk bukan") in starts  # a title before the name

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
+from spacy.lang.id.stop_words import STOP_WORDS
 
 from kronik.data import Article
 from kronik.lang.id.words import NOT_NAME_WORDS
@@ -236,7 +237,65 @@ def _entities(article: Article, spans: list[Span]) -> None:
     for c in clusters:
         if c.type == "PER" and c.entry is None and c.mentions:
             _fuller_name(c, body)
+    _sweep(clusters, body, skip_to)
     article.entities = [_to_dict(c) for c in clusters if c.mentions]
+
+
+def _sweep(clusters: list[_Cluster], body: str, skip_to: int) -> None:
+    """Every other place the body prints a name already found ("Musk" where the recogniser missed it):
+    the spellings the article used for it, and a person's surname alone; a spelling two entities
+    share is left out, and a place inside a longer name (already a mention) is not taken."""
+    forms: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        spellings = {_strip_title(m["text"]) for m in c.mentions} | {c.name}
+        if c.type == "PER" and c.entry is None and len(c.name.split()) >= 2:
+            spellings.add(c.name.split()[-1])
+        for f in spellings:
+            if len(f) >= 3 and f[:1].isupper() and f.casefold() not in NOT_NAME_WORDS:
+                forms.setdefault(f, [])
+                if c not in forms[f]:
+                    forms[f].append(c)
+    taken = sorted((m["start"], m["end"]) for c in clusters for m in c.mentions)
+    added = False
+    for f in sorted(forms, key=len, reverse=True):
+        if len(forms[f]) > 1:
+            continue
+        (c,) = forms[f]
+        for m in re.finditer(rf"(?<![\w@#.-]){re.escape(f)}(?![\w-])", body):
+            a, b = m.span()
+            if a < skip_to or any(x < b and a < y for x, y in taken) or _in_capitalised_run(body, a, b):
+                continue
+            c.mentions.append({"text": f, "start": a, "end": b})
+            taken.append((a, b))
+            added = True
+    if added:
+        for c in clusters:
+            c.mentions.sort(key=lambda x: x["start"])
+
+
+def _in_capitalised_run(body: str, a: int, b: int) -> bool:
+    """ "Trump" in "Trump Tower" or "Gedung Putih" in "Juru Bicara Gedung Putih": part of a longer name.
+    A neighbour that is a title ("Presiden"), a month or day, or a word the body also prints in lower
+    case ("Kemudian") is no part of a name."""
+    before = re.search(r"([A-Z][\w'’-]*) $", body[max(0, a - 40) : a])
+    after = re.match(r" ([A-Z][\w'’-]*)", body[b : b + 40])
+    return any(
+        w is not None and not _plain_word(w.group(1), body) and not (w is before and _is_title(w.group(1)))
+        for w in (before, after)
+    )
+
+
+def _plain_word(word: str, body: str) -> bool:
+    low = word.casefold()
+    return (
+        low in NOT_NAME_WORDS
+        or low in STOP_WORDS
+        or re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", body) is not None
+    )
+
+
+def _is_title(word: str) -> bool:
+    return TITLES.match(word + " ") is not None
 
 
 def _fuller_name(cluster: _Cluster, body: str) -> None:
@@ -244,7 +303,9 @@ def _fuller_name(cluster: _Cluster, body: str) -> None:
     missed it ("Menteri Keuangan Purbaya Yudhi Sadewa"): take the full name, and that place as a mention."""
     if len(cluster.name.split()) > 2:
         return
-    pat = re.compile(rf"(?<![\w-]){re.escape(cluster.name)}((?: [A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?){{1,2}})(?![\w-])")
+    pat = re.compile(
+        rf"(?<![\w-]){re.escape(cluster.name)}((?: [A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?){{1,2}})(?![\w-])"
+    )
     taken = {(m["start"], m["end"]) for m in cluster.mentions}
     for m in pat.finditer(body):
         words = m.group(1).split()
