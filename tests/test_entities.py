@@ -145,3 +145,17 @@ def test_a_name_the_recogniser_missed_somewhere_is_still_a_mention_there() -> No
     assert body.index("Musk berselisih") in starts
     assert body.index("Musk pergi") in starts  # "Kemudian" is a common word, no name
     assert body.index("Musk bukan") in starts  # a title before the name
+
+
+def test_a_short_name_typed_as_a_place_is_still_the_person() -> None:
+    from kronik.data import Article
+    from kronik.stages.entities import _entities
+
+    body = "Ketua Fraksi Budi Santoso menyoroti sekolah.\n\nBudi menilai biaya naik."
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    a = body.index("Budi Santoso")
+    b = body.index("Budi menilai")
+    _entities(art, [(a, a + 12, "PER"), (b, b + 4, "LOC")])  # the recogniser typed the short name LOC
+    (budi,) = [e for e in art.entities if "Budi" in e["name"]]
+    assert budi["name"] == "Budi Santoso" and budi["type"] == "PER"
+    assert [m["start"] for m in budi["mentions"]] == [a, b]

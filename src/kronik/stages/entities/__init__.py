@@ -237,8 +237,22 @@ def _entities(article: Article, spans: list[Span]) -> None:
     for c in clusters:
         if c.type == "PER" and c.entry is None and c.mentions:
             _fuller_name(c, body)
+    _merge_short_names(clusters)
     _sweep(clusters, body, skip_to)
     article.entities = [_to_dict(c) for c in clusters if c.mentions]
+
+
+def _merge_short_names(clusters: list[_Cluster]) -> None:
+    """A person's first or last name the recogniser typed otherwise in places ("Mamat" as LOC beside
+    "Mamat Rachmat") is that person, whichever came first; a registry entity keeps its own type."""
+    people = [c for c in clusters if c.type == "PER" and len(c.name.split()) >= 2]
+    for c in list(clusters):
+        if c.type == "PER" or c.entry is not None or " " in c.name:
+            continue
+        owners = [p for p in people if _part_of(norm(c.name), norm(p.name))]
+        if len(owners) == 1:
+            owners[0].mentions = sorted(owners[0].mentions + c.mentions, key=lambda x: x["start"])
+            clusters.remove(c)
 
 
 def _sweep(clusters: list[_Cluster], body: str, skip_to: int) -> None:
