@@ -1,14 +1,26 @@
 #!/usr/bin/env python3
-"""Check gold/dev-events.gold.json against the shared CSV it points to.
+"""Check an events gold file (default gold/dev-events.gold.json) against the shared data it points to.
 
-usage: python3 gold/verify_dev_events.py [SHARED_DIR]   (default: ../shared from the repo root)
+usage: python3 gold/verify_dev_events.py [SHARED_DIR] [--gold FILE]
+       (SHARED_DIR default: ../shared from the repo root; FILE default: gold/dev-events.gold.json;
+        e.g. --gold gold/test-events.gold.json)
+
+Inputs may be rows of data/detik-summ-1000/data_berita.csv ('...csv#N', N = the id column) or lines of
+data/click-id/raw_articles.jsonl ('...jsonl#N', N = the 1-based line; title = the 'title' field, body = the
+'content' field).
 
 Checks, per gold article:
   - the JSON loads, has a non-empty 'about', and every article / event has the required keys and types;
-  - 'input' is '<path>#N' and N names an existing data record (CSV header excluded, so N = the id column);
+  - 'input' is '<path>#N' and N names an existing data record (CSV header excluded, so N = the id column;
+    JSONL line number);
   - no input key is a suffix of another (score.py matches system 'source' by suffix) and none repeats;
-  - title equals the record's title (trimmed); 'published' is the record's tanggal (M/D/YYYY H:MM) as
-    YYYY-MM-DDTHH:MM:00+07:00;
+  - title equals the record's title (trimmed); 'published' is the record's publication time as
+    YYYY-MM-DDTHH:MM:00+07:00 (WIB). detik: the tanggal field (M/D/YYYY H:MM). click-id: the date and time
+    fields read per outlet as gold/README.md ("Caveats / Dates") explains: Kompas DD/MM/YYYY, or ISO with day
+    and month swapped; Okezone and Fimela ISO; Sindonews ISO or 'D Bulan YYYY'; Tribunnews D-Mon-YY;
+    KapanLagi 'D Bulan YYYY'; Pos Metro 'Bulan D, YYYY' without a time (then 'published' is the date only).
+    For click-id the date is also checked against the URL's /YYYY/MM/DD/ where the URL has one (Kompas: the
+    HHMM after the date too); Okezone may be one day after its URL date (CMS creation date), a warning;
   - every event's type / alt_type is one of the 16 PLOVER types or DENY / CHANGE_POLICY, and its modality /
     alt_modality one of asserted, reported, planned, conditional, threatened, hypothetical, denied (alt differs
     from the main value);
@@ -22,6 +34,7 @@ body order (an event told twice may take its evidence from the later mention).
 Exits 1 listing the problems; prints counts by type, modality and article otherwise.
 """
 
+import argparse
 import collections
 import csv
 import datetime
@@ -31,8 +44,12 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared")
-GOLD = os.path.join(HERE, "dev-events.gold.json")
+_ap = argparse.ArgumentParser(description="Check an events gold file against the shared data.")
+_ap.add_argument("shared", nargs="?", default=os.path.join(HERE, "..", "..", "shared"), help="SHARED_DIR")
+_ap.add_argument("--gold", default=os.path.join(HERE, "dev-events.gold.json"), help="gold file to check")
+_args = _ap.parse_args()
+SHARED = _args.shared
+GOLD = _args.gold
 
 TYPES = [
     "AGREE",
@@ -73,10 +90,31 @@ KEYS = {
 }
 
 
+MONTHS_ID = {
+    m: i + 1
+    for i, m in enumerate(
+        "januari februari maret april mei juni juli agustus september oktober november desember".split()
+    )
+}
+MONTHS_EN = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+
+
 def load_records(path):
-    with open(os.path.join(SHARED, path), encoding="utf-8") as f:
+    full = os.path.join(SHARED, path)
+    if path.endswith(".jsonl"):
+        with open(full, encoding="utf-8") as f:
+            recs = [json.loads(line) for line in f]
+        out = []
+        for r in recs:
+            pub, note = click_published(r)
+            out.append({"title": r["title"], "text": r["content"], "published": pub, "date_note": note})
+        return out
+    with open(full, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    return [{"title": r["judul"], "text": r["isi_berita"], "tanggal": r["tanggal"]} for r in rows]
+    return [
+        {"title": r["judul"], "text": r["isi_berita"], "published": iso_published(r["tanggal"]), "date_note": None}
+        for r in rows
+    ]
 
 
 def iso_published(tanggal):
@@ -85,6 +123,55 @@ def iso_published(tanggal):
         return None
     mo, d, y, h, mi = (int(x) for x in m.groups())
     return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:00+07:00"
+
+
+def click_published(r):
+    """(published, problem-or-warning) for a click-id record, per the outlet rules of gold/README.md."""
+    src, date, time_, url = r.get("source", ""), (r.get("date") or "").strip(), (r.get("time") or "").strip(), r.get("url") or ""
+    day = None
+    m_iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2}) 00:00:00", date)
+    m_dmy = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", date)
+    m_id = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", date)
+    m_tri = re.fullmatch(r"(\d{1,2})-([A-Za-z]{3})-(\d{2})", date)
+    m_pm = re.fullmatch(r"([A-Za-z]+) (\d{1,2}), (\d{4})", date)
+    try:
+        if src == "Kompas.com" and m_iso:  # Excel swapped day and month
+            y, a, b = (int(x) for x in m_iso.groups())
+            day = datetime.date(y, b, a)
+        elif m_iso:
+            day = datetime.date(*(int(x) for x in m_iso.groups()))
+        elif m_dmy:
+            d, mo, y = (int(x) for x in m_dmy.groups())
+            day = datetime.date(y, mo, d)
+        elif m_id and m_id.group(2).lower() in MONTHS_ID:
+            day = datetime.date(int(m_id.group(3)), MONTHS_ID[m_id.group(2).lower()], int(m_id.group(1)))
+        elif m_tri and m_tri.group(2).lower() in MONTHS_EN:
+            day = datetime.date(2000 + int(m_tri.group(3)), MONTHS_EN[m_tri.group(2).lower()], int(m_tri.group(1)))
+        elif m_pm and m_pm.group(1).lower() in MONTHS_ID:
+            day = datetime.date(int(m_pm.group(3)), MONTHS_ID[m_pm.group(1).lower()], int(m_pm.group(2)))
+    except ValueError:
+        day = None
+    if day is None:
+        return None, f"unreadable date field {date!r}"
+    note = None
+    mu = re.search(r"/(\d{4})/(\d{2})/(\d{2})/(\d{4})?", url)
+    if mu:
+        try:
+            uday = datetime.date(int(mu.group(1)), int(mu.group(2)), int(mu.group(3)))
+        except ValueError:
+            uday = None
+        if uday and uday != day:
+            if src == "okezone.com" and (day - uday).days == 1:
+                note = f"warning: URL date {uday} one day before the date field {day} (Okezone creation date)"
+            else:
+                note = f"date field {day} disagrees with the URL date {uday}"
+    mt = re.match(r"(\d{1,2}):(\d{2})", time_)
+    if not mt:
+        return day.isoformat(), note
+    h, mi = int(mt.group(1)), int(mt.group(2))
+    if src == "Kompas.com" and mu and mu.group(4) and mu.group(4) != f"{h:02d}{mi:02d}" and not note:
+        note = f"warning: Kompas URL time code {mu.group(4)} differs from the time field {time_!r}"
+    return f"{day.isoformat()}T{h:02d}:{mi:02d}:00+07:00", note
 
 
 def real_day(s):
@@ -205,7 +292,12 @@ def main():
             problems.append(
                 f"{key}: title differs from the record's: {a.get('title')!r} vs {rec['title'].strip()!r}"
             )
-        want = iso_published(rec["tanggal"])
+        want = rec["published"]
+        if rec.get("date_note"):
+            if rec["date_note"].startswith("warning: "):
+                warnings.append(f"{key}: {rec['date_note'][9:]}")
+            else:
+                problems.append(f"{key}: {rec['date_note']}")
         if a.get("published") != want:
             problems.append(f"{key}: published {a.get('published')!r}, record says {want!r}")
         pub_day = real_day((a.get("published") or "")[:10])

@@ -69,3 +69,19 @@ def test_seeds_and_dev_gold():
     assert seeds.value_right == seeds.gold == 10, seeds.misses
     dev = evaluate_times(ROOT / "gold" / "dev-time.gold.json", shared)
     assert dev.accuracy >= 0.90, dev.misses[:20]
+
+
+def test_a_typo_in_a_date_its_weekday_contradicts_is_mended_and_flagged():
+    v = _values("Rapat digelar Jumat (13/1/2022). Sidang dibuka Senin (2/9).")
+    assert v["Jumat (13/1/2022)"][0] == "2023-01-13"  # the year typed wrong: 13 Jan 2023 is a Friday
+    assert {"weekday_mismatch", "corrected"} <= set(v["Jumat (13/1/2022)"][2])
+    assert v["Senin (2/9)"][0] == "2023-01-02"  # "9" for "1": 2 Jan 2023 is the Monday near publication
+    v = _values("Senin (14/1/2023) rapat dimulai.")  # near publication: kept as written, flagged
+    assert v["Senin (14/1/2023)"][0] == "2023-01-14" and "corrected" not in v["Senin (14/1/2023)"][2]
+
+
+def test_clock_times_keep_the_day_the_story_narrates_over_a_few_paragraphs():
+    text = "Gempa terjadi Jumat (13/1/2023).\n\nWarga panik.\n\nPukul 10.30 WIB gempa susulan terjadi."
+    assert _values(text)["Pukul 10.30 WIB"][0] == "2023-01-13T10:30+07:00"
+    text = "Kasus bermula 3 Maret 2020.\n\nWarga panik.\n\nPukul 10.30 WIB polisi datang."
+    assert _values(text)["Pukul 10.30 WIB"][0].startswith("2023-01-14")  # an old date is background

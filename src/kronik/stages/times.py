@@ -325,6 +325,11 @@ def _reanchor_quoted(
             t["flags"] = [x for x in t["flags"] if x != "after_publication"] + ["quote_date"]
 
 
+#: A day named this many paragraphs back, within this many days of publication, is still the one narrated.
+NARRATION_PARAGRAPHS = 5
+NARRATION_DAYS = 7
+
+
 @dataclass
 class Context:
     """What the text last dated, for anaphoric expressions ("bulan sebelumnya", "sehari setelahnya") and
@@ -347,8 +352,16 @@ class Context:
         if re.match(r"\d{4}", v):
             self.year = int(v[:4])
 
-    def day_here(self) -> dt.date | None:
-        return self.day if self.day_paragraph == self.paragraph else None
+    def day_here(self, published: dt.date | None = None) -> dt.date | None:
+        """The day this paragraph narrates: one dated in it, or one of the last few paragraphs when that
+        is a day of the story's week (a story told over several paragraphs of the day before
+        publication); an older date named a few paragraphs back is background, not the narration."""
+        if self.day is None or self.paragraph < self.day_paragraph:
+            return None
+        if self.paragraph == self.day_paragraph:
+            return self.day
+        recent = published is not None and abs((self.day - published).days) <= NARRATION_DAYS
+        return self.day if recent and self.paragraph - self.day_paragraph <= NARRATION_PARAGRAPHS else None
 
 
 def _clause(body: str, start: int, end: int) -> str:
@@ -389,6 +402,17 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return dt.date(y, m, d)
     except ValueError:
         return None
+
+
+def _typo_fix(d: dt.date, weekday: int, anchor: dt.date | None) -> dt.date | None:
+    """A weekday that disagrees with its date far from publication is a typo in the date ("Rabu
+    (18/9/2018)" in a 2019 article, "Senin (1/2)" for 1 December): the one date within 45 days of
+    publication with the same day of the month and that weekday, if there is exactly one."""
+    if anchor is None or abs((d - anchor).days) <= 45:
+        return None
+    near = [anchor + dt.timedelta(days=k) for k in range(-45, 46)]
+    fits = [x for x in near if x.day == d.day and x.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _infer_year(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
@@ -444,7 +468,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         if text.startswith("malam tadi") or (g.get("rel") == "tadi" and text.startswith("malam")):
             base = A - dt.timedelta(days=1) if A else None
         else:
-            base = ctx.day_here() or A
+            base = ctx.day_here(A) or A
         return (
             _res("relative", base.isoformat(), "day") if base else _res("relative", None, "day", "no_anchor")
         )
@@ -462,6 +486,10 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         flags = []
         if g.get("wd") and WEEKDAYS[g["wd"].lower()] != d.weekday():
             flags.append("weekday_mismatch")
+            fixed = _typo_fix(d, WEEKDAYS[g["wd"].lower()], A)
+            if fixed is not None:
+                d = fixed
+                flags.append("corrected")
         if r == "day_range":
             d1 = _date(year, month, int(g["d1"]))
             return _res("interval", f"{d1}/{d}" if d1 else None, "day", *([] if d1 else ["impossible_date"]))
@@ -496,7 +524,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             h += 12
         if h > 24 or (mi is not None and mi > 59):
             return None
-        day = ctx.day_here() or A
+        day = ctx.day_here(A) or A
         tz = TIMEZONES.get((g.get("tz") or "").lower(), "")
         if day is None:
             return _res("time", None, "minute" if mi is not None else "hour", "no_anchor")
