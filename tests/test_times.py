@@ -85,3 +85,9 @@ def test_clock_times_keep_the_day_the_story_narrates_over_a_few_paragraphs():
     assert _values(text)["Pukul 10.30 WIB"][0] == "2023-01-13T10:30+07:00"
     text = "Kasus bermula 3 Maret 2020.\n\nWarga panik.\n\nPukul 10.30 WIB polisi datang."
     assert _values(text)["Pukul 10.30 WIB"][0].startswith("2023-01-14")  # an old date is background
+
+
+def test_lists_of_months_and_weeks_of_a_month():
+    v = _values("Target pada bulan Oktober, November, dan Desember 2022 naik; rapat pekan ketiga Januari.")
+    assert v["bulan Oktober, November, dan Desember 2022"][:2] == ("2022-10/2022-12", "month")
+    assert v["pekan ketiga Januari"][:2] == ("2023-W03", "week")  # 15-21 January 2023

@@ -85,6 +85,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "month_list",
+        _rx(
+            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})(?:\s*,\s*(?:{_alt(_MONTH_NAMES)}))+\s*,?\s*(?:dan|hingga|sampai|serta)\s+{_M}(?:\s+(?:tahun\s+)?(?P<y>{_YEAR}))?"
+        ),
+    ),
+    (
+        "week_of_month",
+        _rx(
+            rf"(?:pekan|minggu)\s+(?:ke-?\s?)?(?P<n>pertama|kesatu|kedua|ketiga|keempat|kelima|terakhir|[1-5])\s+(?:bulan\s+)?{_M}(?:\s+(?:tahun\s+)?(?P<y>{_YEAR}))?"
+        ),
+    ),
+    (
         "month_range",
         _rx(
             rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
@@ -494,7 +506,19 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             d1 = _date(year, month, int(g["d1"]))
             return _res("interval", f"{d1}/{d}" if d1 else None, "day", *([] if d1 else ["impossible_date"]))
         return _res("date", d.isoformat(), "day", *flags)
-    if r == "month_range":
+    if r == "week_of_month":
+        month = _month(g["month"])
+        year = _year(g.get("y")) or (_infer_year(month, None, A, future) if A else None)
+        if year is None:
+            return _res("date", None, "week", "no_anchor")
+        n = g["n"].lower()
+        if n == "terakhir":
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            day = last - 3
+        else:
+            day = min(7 * ((int(n) if n.isdigit() else _vocab()["ordinals"][n]) - 1) + 4, 28)
+        return _res("date", _week(dt.date(year, month, day)), "week")
+    if r in ("month_range", "month_list"):
         m1, m2 = _month(g["m1"]), _month(g["month"])
         year = _year(g.get("y")) or (_infer_year(m1, None, A, future) if A else None)
         if year is None:
