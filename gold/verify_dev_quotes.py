@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Check gold/dev-quotes.gold.json against the shared CSV it points to.
+"""Check a quotes gold file (default gold/dev-quotes.gold.json) against the shared data it points to.
 
-usage: python3 gold/verify_dev_quotes.py [SHARED_DIR]   (default: ../shared from the repo root)
+usage: python3 gold/verify_dev_quotes.py [SHARED_DIR] [--gold FILE]
+  SHARED_DIR  default: ../shared from the repo root
+  --gold      default: gold/dev-quotes.gold.json; e.g. --gold gold/test-quotes.gold.json
+
+Inputs may name data/detik-summ-1000/data_berita.csv#N (title = judul, body = isi_berita, url = tautan) or
+data/click-id/raw_articles.jsonl#N (title, body = content, url; N = the 1-based line number).
 
 Checks, per gold article:
   - the JSON loads and every article / quote has the required keys and types;
-  - 'input' is '<path>#N' and N names an existing data record (CSV header excluded, so N = the id column);
+  - 'input' is '<path>#N' and N names an existing data record (CSV header excluded, so N = the id column;
+    JSONL: the line number);
   - no input key is a suffix of another (score.py matches system 'source' by suffix);
   - title equals the record's title (trimmed) and url, when given, equals the record's URL;
   - every quote's 'starts' occurs EXACTLY in the record's body, does not begin with a quotation mark,
@@ -15,6 +21,7 @@ Warns (does not fail) when two quotes of one article share the first 30 normalis
 'starts', the part score.py compares.
 Exits 1 listing the problems; prints per-outlet and total counts otherwise.
 """
+import argparse
 import collections
 import csv
 import json
@@ -24,7 +31,7 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared")
+SHARED = os.path.join(HERE, "..", "..", "shared")
 GOLD = os.path.join(HERE, "dev-quotes.gold.json")
 CONT = "(continues previous quote)"
 PRONOUNS = {"-nya", "dia", "ia", "beliau"}
@@ -39,7 +46,21 @@ def norm(s):
 
 
 def load_records(path):
-    rows = list(csv.DictReader(open(os.path.join(SHARED, path), encoding="utf-8")))
+    full = os.path.join(SHARED, path)
+    if path.endswith(".jsonl"):
+        # one JSON object per line; record N is line N (1-based), as in the click-id inputs
+        recs = []
+        with open(full, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    recs.append(None)
+                    continue
+                r = json.loads(line)
+                recs.append({"title": r["title"], "text": r["content"], "url": r["url"]})
+        while recs and recs[-1] is None:
+            recs.pop()
+        return recs
+    rows = list(csv.DictReader(open(full, encoding="utf-8")))
     return [{"title": r["judul"], "text": r["isi_berita"], "url": r["tautan"]} for r in rows]
 
 
@@ -71,7 +92,13 @@ def check_quotes(a, body):
 
 
 def main():
-    gold = json.load(open(GOLD, encoding="utf-8"))
+    global SHARED
+    ap = argparse.ArgumentParser(description="Check a quotes gold file against the shared data.")
+    ap.add_argument("shared", nargs="?", default=SHARED, help="shared data directory (default: ../shared)")
+    ap.add_argument("--gold", default=GOLD, help="gold file (default: gold/dev-quotes.gold.json)")
+    args = ap.parse_args()
+    SHARED = args.shared
+    gold = json.load(open(args.gold, encoding="utf-8"))
     arts = gold["articles"]
     problems, warnings = [], []
     keys = [a["input"] for a in arts]
@@ -93,7 +120,7 @@ def main():
         if path not in cache:
             cache[path] = load_records(path)
         recs = cache[path]
-        if not n.isdigit() or not 1 <= int(n) <= len(recs):
+        if not n.isdigit() or not 1 <= int(n) <= len(recs) or recs[int(n) - 1] is None:
             problems.append(f"{a['input']}: no such record")
             continue
         r = recs[int(n) - 1]
