@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Check gold/dev-time.gold.json against the shared CSV / JSON Lines it points to.
+"""Check gold/dev-time.gold.json (or another time gold given with --gold) against the shared CSV / JSON Lines it points to.
 
-usage: python3 gold/verify_dev_time.py [SHARED_DIR]   (default: ../shared from the repo root)
+usage: python3 gold/verify_dev_time.py [SHARED_DIR] [--gold FILE]
+       SHARED_DIR defaults to ../shared from the repo root; FILE defaults to gold/dev-time.gold.json
+       (e.g. --gold gold/test-time.gold.json checks the test gold, which has the same format).
 
 Checks, per gold article:
   - the JSON loads and every article and time entry has the required keys;
@@ -27,6 +29,7 @@ FORMAT of values (as in ../shared/gold/seeds.gold.json):
   set: ISO duration (P1M) or a TIMEX3-style pattern with X for the free parts (XXXX-WXX-1,
   XXXX-XX-XXT06:00+07:00/XXXX-XX-XXT10:00+07:00) | none: null.
 """
+import argparse
 import collections
 import csv
 import datetime as dt
@@ -36,8 +39,18 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared")
+SHARED = os.path.join(HERE, "..", "..", "shared")
 GOLD = os.path.join(HERE, "dev-time.gold.json")
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description="Check a time-expression gold file against the shared data.")
+    ap.add_argument("shared", nargs="?", default=SHARED, metavar="SHARED_DIR",
+                    help="the shared data directory (default: ../shared from the repo root)")
+    ap.add_argument("--gold", default=GOLD, metavar="FILE",
+                    help="the gold file to check (default: gold/dev-time.gold.json)")
+    return ap.parse_args(argv)
+
 
 PRECISIONS = ("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "none")
 TYPES = ("date", "time", "duration", "set", "relative", "interval")
@@ -161,6 +174,9 @@ def explicit_date(text):
 
 
 def main():
+    global SHARED, GOLD
+    args = parse_args()
+    SHARED, GOLD = args.shared, args.gold
     gold = json.load(open(GOLD, encoding="utf-8"))
     arts = gold["articles"]
     problems = []
