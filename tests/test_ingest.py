@@ -165,3 +165,19 @@ def test_other_language_is_reported_and_stdin_is_read(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PAGE.encode("utf-8"))))
     items = list(extract(["-"]))
     assert [type(i).__name__ for i in items] == ["Article"] and items[0].source == "<stdin>"
+
+
+def test_a_record_with_mojibake_and_dateline_residue_is_mended(tmp_path) -> None:
+    from kronik.stages.ingest import record_article
+    from kronik.stages.ingest import IngestOptions
+
+    text = (
+        ", - Ketua panitia, Budi Santoso mengatakan, acara berjalan lancar hingga malam hari tanpa kendala. "
+        * 4
+        + ",‚ÄúKami senang,‚Äù ucapnya.,Acara ditutup dengan doa bersama."
+    )
+    art = record_article("x.jsonl#1", {"title": "Acara ‚Äì lancar", "content": text}, IngestOptions())
+    body = "\n\n".join(b.text for b in art.blocks)
+    assert body.startswith("Ketua panitia")
+    assert "“Kami senang,” ucapnya." in body and "‚Äú" not in body
+    assert art.raw_text == text  # what was given is kept as it was

@@ -22,7 +22,7 @@ from charset_normalizer import from_bytes
 
 from kronik.data import Article, Block
 from kronik.errors import InputError
-from kronik.stages.ingest.encoding import decode, looks_binary
+from kronik.stages.ingest.encoding import decode, looks_binary, repair_mojibake
 from kronik.stages.ingest.html import html_blocks, html_meta, parse_html
 from kronik.stages.ingest.text_dump import text_blocks
 
@@ -248,6 +248,10 @@ _COMMA_JOINED = re.compile(
 )
 
 
+# What a scraper leaves of a dateline it cut out: ", - ", " -  , ", "- ".
+_LEAD_RESIDUE = re.compile(r"^[\s,]*[-–—][\s,]*(?=\S)|^[\s,]+(?=\S)")
+
+
 def _pick(row: dict[str, Any], attr: str, options: IngestOptions) -> Any:
     if attr in options.field_map:
         return row.get(options.field_map[attr])
@@ -367,7 +371,8 @@ def _csv_rows(
 
 def record_article(source: str, row: dict[str, Any], options: IngestOptions) -> Article:
     """An article from one JSON/CSV record of already-extracted text (or of raw HTML)."""
-    given = {attr: _pick(row, attr, options) for attr in FIELD_NAMES}
+    as_given = {attr: _pick(row, attr, options) for attr in FIELD_NAMES}
+    given = {k: repair_mojibake(v) if isinstance(v, str) and k != "html" else v for k, v in as_given.items()}
     url = str(given["url"]).strip() if given["url"] else None
     if given["html"] and not given["text"]:
         art = page_article_from_text(source, str(given["html"]), "html", url=url)
@@ -375,7 +380,7 @@ def record_article(source: str, row: dict[str, Any], options: IngestOptions) -> 
         body = given["text"]
         if not body or not str(body).strip():
             raise InputError(source, "record has no text")
-        art = Article(source=source, url=url, input_format="record", raw_text=str(body))
+        art = Article(source=source, url=url, input_format="record", raw_text=str(as_given["text"]))
         art.blocks = _record_blocks(str(body))
         if not art.blocks:
             raise InputError(source, "record has no text")
@@ -386,6 +391,7 @@ def record_article(source: str, row: dict[str, Any], options: IngestOptions) -> 
 
 def _record_blocks(body: str) -> list[Block]:
     """Paragraphs of given text: one per line, or split where a scraper joined them with commas."""
+    body = _LEAD_RESIDUE.sub("", body)
     lines = [ln for ln in body.splitlines() if ln.strip()]
     if len(lines) == 1 and len(body) > 600 and len(_COMMA_JOINED.findall(body)) >= 2:
         lines = [part for part in _COMMA_JOINED.split(body) if part and part.strip(" ,")]

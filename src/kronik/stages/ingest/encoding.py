@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import ftfy
 from charset_normalizer import from_bytes
 
 from kronik.errors import InputError
@@ -64,3 +65,20 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if best is not None and best.encoding:
         return str(best), best.encoding
     return data.decode("cp1252", "replace"), "cp1252"
+
+
+#: Only mojibake is mended: quotation marks, widths, line breaks and Unicode forms stay as written.
+_MOJIBAKE_ONLY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    fix_latin_ligatures=False,
+    normalization=None,
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Text that went through a wrong decode before it reached us ("‚Äú" for "“": UTF-8 read as Mac
+    Roman, common in scraped CSV/JSON datasets), mended by ftfy; correct text comes back unchanged."""
+    return ftfy.fix_text(text, _MOJIBAKE_ONLY) if text else text
+
