@@ -168,8 +168,7 @@ def test_other_language_is_reported_and_stdin_is_read(tmp_path, monkeypatch):
 
 
 def test_a_record_with_mojibake_and_dateline_residue_is_mended(tmp_path) -> None:
-    from kronik.stages.ingest import record_article
-    from kronik.stages.ingest import IngestOptions
+    from kronik.stages.ingest import IngestOptions, record_article
 
     text = (
         ", - Ketua panitia, Budi Santoso mengatakan, acara berjalan lancar hingga malam hari tanpa kendala. "

@@ -81,4 +81,3 @@ def repair_mojibake(text: str) -> str:
     """Text that went through a wrong decode before it reached us ("‚Äú" for "“": UTF-8 read as Mac
     Roman, common in scraped CSV/JSON datasets), mended by ftfy; correct text comes back unchanged."""
     return ftfy.fix_text(text, _MOJIBAKE_ONLY) if text else text
-
