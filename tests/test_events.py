@@ -142,3 +142,19 @@ def test_passive_act_with_named_agent():
         "Budi Santoso",
         "2025-10-20",
     )
+
+
+def test_claims_reminders_and_disbelief_are_no_events() -> None:
+    from kronik.pipeline import STAGES, process
+
+    paragraphs = [
+        "Presiden Budi Santoso mengklaim bahwa ekonomi Indonesia tumbuh pesat tahun ini.",
+        "Budi Santoso juga mengingatkan bahwa para pejabat harus menjaga integritas.",
+        '"Saya tidak pernah menyangka akan melihat ini," ujar Budi Santoso, Senin (13/1/2025).',
+    ]
+    a = Article(source="x", title="t", language="id", published="2025-01-14", paragraphs=paragraphs)
+    a = process(
+        a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "events"))
+    )
+    assert len(a.quotes) >= 2 and all(q["speaker"]["name"] == "Budi Santoso" for q in a.quotes)
+    assert a.events == []

@@ -105,7 +105,7 @@ _REJECT_CONTENT = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON_DENIAL = re.compile(
-    r"^\W*(?:saya|kami)\s+(?:(?:tidak|tak)\s+(?:pernah|akan\s+mengaitkan|mengaitkan|terlibat|bersalah|menerima|memberi|tahu)|bukan|tidak\s+benar)\b",
+    r"^\W*(?:saya|kami)\s+(?:(?:tidak|tak)\s+(?:pernah\s+)?(?:akan\s+mengaitkan|mengaitkan|terlibat|bersalah|menerima|memberi|melakukan|menyuruh|memerintahkan|tahu)|bukan\s+(?:pelaku|dalang)|tidak\s+benar)\b",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(r"\b(?:jika|apabila|kalau|bila|seandainya|asalkan)\b", re.IGNORECASE)
@@ -409,6 +409,7 @@ class _Coder:
     def speech(self) -> list[_Event]:
         out = []
         kinds = _vocab()["speech"]
+        speech_cues = _vocab()["speech_cues"]
         pats = _patterns()
         for i, q in enumerate(self.article.quotes):
             sp_ = q.get("speaker") or {}
@@ -423,6 +424,11 @@ class _Coder:
                 etype = "THREATEN"
             else:
                 etype = kinds.get(q.get("kind") or "")
+                cue = (q.get("cue") or "").casefold()
+                if etype is not None and cue not in speech_cues.get(etype, [cue]):
+                    etype = (
+                        None  # "mengklaim", "mengingatkan": a claim or a reminder is no accusation or threat
+                    )
             if etype is None:
                 continue
             if not sp_.get("id"):

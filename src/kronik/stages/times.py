@@ -438,7 +438,7 @@ def _infer_year(month: int, day: int | None, anchor: dt.date, future: bool) -> i
             start, end = dt.date(y, month, 1), dt.date(y + (month == 12), month % 12 + 1, 1)
             gap = 0 if start <= anchor < end else gap
         ahead = gap > 0
-        return abs(gap) * (3 if ahead != future and gap != 0 else 1)
+        return abs(gap) * (8 if ahead != future and gap != 0 else 1)
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=cost)
 
