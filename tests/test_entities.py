@@ -159,3 +159,26 @@ def test_a_short_name_typed_as_a_place_is_still_the_person() -> None:
     (budi,) = [e for e in art.entities if "Budi" in e["name"]]
     assert budi["name"] == "Budi Santoso" and budi["type"] == "PER"
     assert [m["start"] for m in budi["mentions"]] == [a, b]
+
+
+def test_nicknames_and_sentence_openers() -> None:
+    from kronik.data import Article
+    from kronik.stages.entities import _entities
+
+    body = (
+        "Gibran menemui Ketua DPC, Hadi Rudyatmo atau Rudy yang juga wali kota.\n\n"
+        "Semula Gibran mengaku bertemu dengan Rudy hanya untuk silaturahmi."
+    )
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    h = body.index("Hadi Rudyatmo")
+    r1, r2 = body.index("Rudy "), body.rindex("Rudy")
+    s = body.index("Semula Gibran")
+    _entities(
+        art, [(0, 6, "PER"), (h, h + 13, "PER"), (r1, r1 + 4, "PER"), (s, s + 13, "PER"), (r2, r2 + 4, "PER")]
+    )
+    names = {e["name"]: [m["text"] for m in e["mentions"]] for e in art.entities}
+    assert names["Hadi Rudyatmo"] == ["Hadi Rudyatmo", "Rudy", "Rudy"]
+    assert names["Gibran Rakabuming Raka"] == [
+        "Gibran",
+        "Gibran",
+    ]  # "Semula" opens the sentence, it is no name

@@ -214,6 +214,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
             start = _extend_first_name(body, start, end)
             end = _extend_surname(body, end, next_start)
         end = _trim_lowercase_tail(body, start, end)
+        start = _trim_function_words(body, start, end)
         text = body[start:end]
         key = _strip_title(text)
         if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
@@ -237,9 +238,32 @@ def _entities(article: Article, spans: list[Span]) -> None:
     for c in clusters:
         if c.type == "PER" and c.entry is None and c.mentions:
             _fuller_name(c, body)
+    _merge_nicknames(clusters, body)
     _merge_short_names(clusters)
     _sweep(clusters, body, skip_to)
     article.entities = [_to_dict(c) for c in clusters if c.mentions]
+
+
+_NICKNAME = (
+    r"\s*(?:\(\s*|,?\s+(?:atau|alias)\s+|,?\s+(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)\s+)"
+)
+
+
+def _merge_nicknames(clusters: list[_Cluster], body: str) -> None:
+    """A person introduced with the name the article then uses ("FX Hadi Rudyatmo atau Rudy", "Hadi
+    Rudyatmo (Rudy)", "… yang akrab disapa Rudy"): the short name's mentions are that person's."""
+    people = [c for c in clusters if c.type == "PER" and len(c.name.split()) >= 2]
+    for c in list(clusters):
+        if c in people or c.entry is not None or " " in c.name:
+            continue
+        for p in people:
+            if any(
+                re.search(re.escape(m["text"]) + _NICKNAME + re.escape(c.name) + r"\b", body)
+                for m in p.mentions
+            ):
+                p.mentions = sorted(p.mentions + c.mentions, key=lambda x: x["start"])
+                clusters.remove(c)
+                break
 
 
 def _merge_short_names(clusters: list[_Cluster]) -> None:
@@ -270,6 +294,7 @@ def _sweep(clusters: list[_Cluster], body: str, skip_to: int) -> None:
                 if c not in forms[f]:
                     forms[f].append(c)
     taken = sorted((m["start"], m["end"]) for c in clusters for m in c.mentions)
+    name_words = {w.casefold() for c in clusters for m in c.mentions for w in m["text"].split()}
     added = False
     for f in sorted(forms, key=len, reverse=True):
         if len(forms[f]) > 1:
@@ -277,7 +302,11 @@ def _sweep(clusters: list[_Cluster], body: str, skip_to: int) -> None:
         (c,) = forms[f]
         for m in re.finditer(rf"(?<![\w@#.-]){re.escape(f)}(?![\w-])", body):
             a, b = m.span()
-            if a < skip_to or any(x < b and a < y for x, y in taken) or _in_capitalised_run(body, a, b):
+            if (
+                a < skip_to
+                or any(x < b and a < y for x, y in taken)
+                or _in_capitalised_run(body, a, b, name_words)
+            ):
                 continue
             c.mentions.append({"text": f, "start": a, "end": b})
             taken.append((a, b))
@@ -287,12 +316,17 @@ def _sweep(clusters: list[_Cluster], body: str, skip_to: int) -> None:
             c.mentions.sort(key=lambda x: x["start"])
 
 
-def _in_capitalised_run(body: str, a: int, b: int) -> bool:
+def _in_capitalised_run(body: str, a: int, b: int, name_words: set[str] | None = None) -> bool:
     """ "Trump" in "Trump Tower" or "Gedung Putih" in "Juru Bicara Gedung Putih": part of a longer name.
     A neighbour that is a title ("Presiden"), a month or day, or a word the body also prints in lower
-    case ("Kemudian") is no part of a name."""
+    case ("Kemudian") is no part of a name; nor is a sentence's first word that is no word of a known
+    name ("Semula Gibran mengaku")."""
     before = re.search(r"([A-Z][\w'’-]*) $", body[max(0, a - 40) : a])
     after = re.match(r" ([A-Z][\w'’-]*)", body[b : b + 40])
+    if before is not None and name_words is not None and before.group(1).casefold() not in name_words:
+        lead = body[max(0, a - len(before.group(0)) - 2) : a - len(before.group(0))]
+        if not lead or lead.endswith(("\n", ". ", "? ", "! ", '" ', "” ")):
+            before = None
     return any(
         w is not None and not _plain_word(w.group(1), body) and not (w is before and _is_title(w.group(1)))
         for w in (before, after)
@@ -415,6 +449,16 @@ def _trim_lowercase_tail(body: str, start: int, end: int) -> int:
     while len(words) > 1 and words[-1].group(0).islower() and words[-1].group(0) not in _NAME_PARTICLES:
         words.pop()
     return start + words[-1].end() if words else end
+
+
+def _trim_function_words(body: str, start: int, end: int) -> int:
+    """A sentence's first word the recogniser took into a name ("Semula Gibran", "Namun Rusia"): a
+    function word (spaCy's Indonesian stop words) opening a name is dropped."""
+    while True:
+        m = re.match(r"(\S+)\s+(?=\S)", body[start:end])
+        if m is None or m.group(1).casefold() not in STOP_WORDS:
+            return start
+        start += m.end()
 
 
 def _common_word(key: str, body: str, registry: Registry) -> bool:

@@ -146,7 +146,9 @@ class Resolver:
         if person is not None:
             return person
         if phrase[:1].isupper():
-            return Speaker(name=phrase.split(",")[0].strip())  # "Amanda McKenzie, CEO …": the name
+            # "Amanda McKenzie, CEO …", "Veronica Koman dalam sebuah pernyataan": the name alone
+            name = _NAME_END.split(phrase.split(",")[0], maxsplit=1)[0].strip()
+            return Speaker(name=name) if name else None
         return None
 
     def _office_holder(self, role: str) -> Speaker | None:
@@ -238,6 +240,12 @@ class Resolver:
                     break
                 if ns is not None and ns.name:
                     break
+
+
+#: Where a speaker phrase stops being a name: a preposition of medium, place or time.
+_NAME_END = re.compile(
+    r"\s+(?:dalam|melalui|lewat|kepada|di|saat|ketika|usai|seusai|pada|dari|yang)\s", re.IGNORECASE
+)
 
 
 def _name_tail(phrase: str, taken: list[tuple[int, int]]) -> str | None:
