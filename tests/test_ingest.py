@@ -180,3 +180,14 @@ def test_a_record_with_mojibake_and_dateline_residue_is_mended(tmp_path) -> None
     assert body.startswith("Ketua panitia")
     assert "“Kami senang,” ucapnya." in body and "‚Äú" not in body
     assert art.raw_text == text  # what was given is kept as it was
+
+
+def test_comma_joined_paragraphs_are_split_across_a_stray_line_break() -> None:
+    from kronik.stages.ingest import IngestOptions, record_article
+
+    para = "Menteri itu mengatakan bahwa rapat berjalan lancar dan semua pihak sepakat dengan hasilnya. "
+    text = (
+        para * 4 + ",Dia menambahkan rapat berikutnya digelar pekan depan." + ",Rapat ditutup sore hari.\n"
+    ) * 2
+    art = record_article("x.jsonl#1", {"title": "Rapat", "content": text}, IngestOptions())
+    assert len(art.blocks) == 6

@@ -392,7 +392,8 @@ def record_article(source: str, row: dict[str, Any], options: IngestOptions) -> 
 def _record_blocks(body: str) -> list[Block]:
     """Paragraphs of given text: one per line, or split where a scraper joined them with commas."""
     body = _LEAD_RESIDUE.sub("", body)
-    lines = [ln for ln in body.splitlines() if ln.strip()]
-    if len(lines) == 1 and len(body) > 600 and len(_COMMA_JOINED.findall(body)) >= 2:
-        lines = [part for part in _COMMA_JOINED.split(body) if part and part.strip(" ,")]
+    lines = [ln for ln in body.splitlines() if ln.strip(" ,")]
+    if sum(len(ln) > 600 and len(_COMMA_JOINED.findall(ln)) >= 2 for ln in lines) * 2 >= len(lines):
+        # most lines hold several paragraphs joined with commas (a stray line break does not stop it)
+        lines = [part for ln in lines for part in _COMMA_JOINED.split(ln) if part and part.strip(" ,")]
     return text_blocks("\n".join(lines))
