@@ -187,7 +187,7 @@ def test_comma_joined_paragraphs_are_split_across_a_stray_line_break() -> None:
 
     para = "Menteri itu mengatakan bahwa rapat berjalan lancar dan semua pihak sepakat dengan hasilnya. "
     text = (
-        para * 4 + ",Dia menambahkan rapat berikutnya digelar pekan depan." + ",Rapat ditutup sore hari.\n"
+        para * 7 + ",Dia menambahkan rapat berikutnya digelar pekan depan." + ",Rapat ditutup sore hari.\n"
     ) * 2
     art = record_article("x.jsonl#1", {"title": "Rapat", "content": text}, IngestOptions())
     assert len(art.blocks) == 6
