@@ -213,3 +213,18 @@ def test_entities_sharing_a_mention_do_not_break_the_stages():
 
 def test_no_stage_fails_on_the_pages(art):
     assert not [w for w in art.warnings if "failed" in w]
+
+
+def test_a_pronoun_skips_the_object_of_a_pronoun_sentence_and_follows_the_newer_speaker():
+    a = _article(
+        [
+            "Presiden Budi Santoso mengatakan kunjungan itu penting bagi kedua negara.",
+            'Selain itu, dia berencana bertemu Presiden Filipina Andi Marcos. "Itu ide saya juga," katanya.',
+            "Dukungan datang dari Senator Rudi Hartono yang mengatakan dia senang rencana itu berjalan.",
+            'Dia menuturkan pembicaraan memang harus ditempuh. "Tetapi kami harus waspada," kecamnya.',
+        ]
+    )
+    by_text = {q["text"][:12]: q["speaker"]["name"] for q in a.quotes}
+    assert by_text["Itu ide saya"] == "Budi Santoso"  # "dia … bertemu Andi Marcos": Marcos is an object
+    assert by_text["pembicaraan "] == "Rudi Hartono"  # spoke after Budi's last quote
+    assert by_text["Tetapi kami "] == "Rudi Hartono"  # "kecamnya" closes a quote

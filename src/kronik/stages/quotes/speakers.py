@@ -191,12 +191,24 @@ class Resolver:
         if person is not None:
             return person
         if near_prev:
-            return prev.speaker  # type: ignore[union-attr]
+            # a person who spoke (a subject before a speech verb) after the last quote is the newer antecedent
+            newer = self._last_speaking(prev.end, para_start)  # type: ignore[union-attr]
+            return newer or prev.speaker  # type: ignore[union-attr]
         return self._last_person(0, q.start)
 
-    def _last_person(self, start: int, end: int) -> Speaker | None:
+    def _last_speaking(self, start: int, end: int) -> Speaker | None:
+        """The last person named right before a speech verb ("Senator Ron Johnson yang mengatakan …")."""
+        for ms, me, ent in reversed(self.mentions):
+            if start <= ms < end and ent.get("type") == "PER":
+                rest = _BEFORE_VERB.sub("", self.body[me : me + 40])
+                if self.lex.verb.match(rest):
+                    return _of(ent, _first(ent.get("roles")))
+        return None
+
+    def _last_person(self, start: int, end: int, subjects_only: bool = False) -> Speaker | None:
         """The person a pronoun points back to: the last one named as the subject of a sentence (the first
-        person of it), else the last one named, outside quotes."""
+        person of it, unless a pronoun opens the sentence: in "dia berencana bertemu Ashraf Ghani" the
+        name is an object), else the last one named, outside quotes."""
         people = [
             (ms, ent)
             for ms, _me, ent in self.mentions
@@ -204,13 +216,17 @@ class Resolver:
             and ent.get("type") == "PER"
             and not any(a <= ms < b for a, b in self.inside_quotes)
         ]
-        if not people:
-            return None
-        subjects = []
+        subjects, objects_of_pronoun = [], 0
         for ms, ent in people:
             s0 = max(self.body.rfind(". ", 0, ms), self.body.rfind("\n", 0, ms)) + 1
-            if not any(s0 <= m2 < ms for m2, _ in people):
+            if _PRONOUN_SUBJECT.search(self.body[s0:ms]):
+                objects_of_pronoun += 1
+            elif not any(s0 <= m2 < ms for m2, _ in people):
                 subjects.append((ms, ent))
+        if subjects_only or (not subjects and objects_of_pronoun == len(people)):
+            people = subjects  # a pronoun's objects only: its own antecedent is further back
+        if not people:
+            return None
         ms, ent = (subjects or people)[-1]
         return _of(ent, _first(ent.get("roles")))
 
@@ -246,6 +262,13 @@ class Resolver:
 _NAME_END = re.compile(
     r"\s+(?:dalam|melalui|lewat|kepada|di|saat|ketika|usai|seusai|pada|dari|yang)\s", re.IGNORECASE
 )
+
+
+#: What may stand between a speaker's name and the speech verb: "X yang juga mengatakan".
+_BEFORE_VERB = re.compile(r"^\W*(?:yang\s+)?(?:juga\s+|pun\s+|sempat\s+|pernah\s+)?")
+
+#: A pronoun subject before a name in its sentence makes the name an object ("dia bertemu X").
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?:ia|dia|beliau|mereka)\s+(?!dan\b)", re.IGNORECASE)
 
 
 def _name_tail(phrase: str, taken: list[tuple[int, int]]) -> str | None:
