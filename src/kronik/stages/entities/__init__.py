@@ -55,7 +55,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?P<role>\b"
     + _ROLE_NOUN
-    + r"(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam|pertahanan|keuangan))*)\s*,?\s*$",
+    + r"(?:\s+(?:(?-i:[A-Z0-9][\w-]*)|dan|luar|negeri|dalam|pertahanan|keuangan))*)\s*,?\s*$",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)")
