@@ -49,6 +49,7 @@ class Speaker:
         d: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type, "role": self.role}
         if self.unnamed:
             d["unnamed"] = True
+            d["name"] = self.name or self.descriptor or self.role  # the description as written: "jaksa"
         return d
 
 
