@@ -182,3 +182,20 @@ def test_nicknames_and_sentence_openers() -> None:
         "Gibran",
         "Gibran",
     ]  # "Semula" opens the sentence, it is no name
+
+
+def test_first_names_printed_before_and_short_forms_of_a_first_name() -> None:
+    from kronik.data import Article
+    from kronik.stages.entities import _entities
+
+    body = (
+        "Hakim Distrik A Beryl Howell memberi waktu.\n\nHowell menolak permintaan itu.\n\n"
+        "Mensesneg Prasetyo Hadi hadir.\n\nPras mengatakan program berjalan."
+    )
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    h = body.index("Howell menolak")
+    p = body.index("Prasetyo Hadi")
+    q = body.index("Pras ")
+    _entities(art, [(h, h + 6, "PER"), (p, p + 13, "PER"), (q, q + 4, "PER")])
+    names = {e["name"]: len(e["mentions"]) for e in art.entities if e["type"] == "PER"}
+    assert names == {"Beryl Howell": 2, "Prasetyo Hadi": 2}

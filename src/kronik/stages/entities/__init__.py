@@ -352,7 +352,7 @@ def _fuller_name(cluster: _Cluster, body: str) -> None:
     if len(cluster.name.split()) > 2:
         return
     pat = re.compile(
-        rf"(?<![\w-]){re.escape(cluster.name)}((?: [A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?){{1,2}})(?![\w-])"
+        rf"(?<!\w)(?<!\w-){re.escape(cluster.name)}((?: [A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?){{1,2}})(?![\w-])"
     )
     taken = {(m["start"], m["end"]) for m in cluster.mentions}
     for m in pat.finditer(body):
@@ -366,6 +366,23 @@ def _fuller_name(cluster: _Cluster, body: str) -> None:
         cluster.name = full
         if not any(a <= m.start() < b for a, b in taken):
             cluster.mentions.append({"text": full, "start": m.start(), "end": end})
+            cluster.mentions.sort(key=lambda x: x["start"])
+        return
+    if " " not in cluster.name:
+        _first_name_before(cluster, body)
+
+
+def _first_name_before(cluster: _Cluster, body: str) -> None:
+    """A surname alone ("Howell") whose first name the body prints before it where the model missed it
+    ("Hakim Distrik A Beryl Howell"): the capitalised word right before, unless it is a title, a common
+    word or a function word."""
+    for m in re.finditer(rf"(?<![\w-])([A-Z][a-z]{{2,}}) {re.escape(cluster.name)}(?![\w-])", body):
+        first = m.group(1)
+        if _plain_word(first, body) or _is_title(first) or first.lower() in _NOT_FIRST_NAMES:
+            continue
+        cluster.name = f"{first} {cluster.name}"
+        if not any(x["start"] <= m.start(1) < x["end"] for x in cluster.mentions):
+            cluster.mentions.append({"text": m.group(0), "start": m.start(), "end": m.end()})
             cluster.mentions.sort(key=lambda x: x["start"])
         return
 
@@ -503,8 +520,10 @@ def _part_of(short: str, full: str) -> bool:
     parts = full.split()
     if len(parts) < 2 or " " in short:
         return False
-    return short in parts or any(
-        len(p) >= 6 and fuzz.ratio(short, p) >= SAME_DOC_FUZZY_MIN for p in parts[1:]
+    return (
+        short in parts
+        or any(len(p) >= 6 and fuzz.ratio(short, p) >= SAME_DOC_FUZZY_MIN for p in parts[1:])
+        or (len(short) >= 4 and len(parts[0]) > len(short) and parts[0].startswith(short))  # "Pras", Prasetyo
     )
 
 
