@@ -228,3 +228,14 @@ def test_a_pronoun_skips_the_object_of_a_pronoun_sentence_and_follows_the_newer_
     assert by_text["Itu ide saya"] == "Budi Santoso"  # "dia … bertemu Andi Marcos": Marcos is an object
     assert by_text["pembicaraan "] == "Rudi Hartono"  # spoke after Budi's last quote
     assert by_text["Tetapi kami "] == "Rudi Hartono"  # "kecamnya" closes a quote
+
+
+def test_a_bare_role_names_the_one_person_it_was_printed_before():
+    a = _article(
+        [
+            "Hakim Distrik A Beryl Howell memberi waktu kepada kementerian hingga pekan depan.",
+            '"Kenyataannya adalah bahwa kementerian menghalangi," tulis hakim dalam putusannya.',
+        ]
+    )
+    (q,) = a.quotes
+    assert q["speaker"]["name"] == "Beryl Howell" and not q["speaker"].get("unnamed")

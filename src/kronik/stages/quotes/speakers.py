@@ -161,6 +161,19 @@ class Resolver:
             for r in ent.get("roles") or ():
                 if fuzz.ratio(key, r.casefold()) >= 85:
                     return _of(ent, r)
+        # a bare role ("tulis hakim") printed right before one person's name ("Hakim Distrik A Beryl Howell")
+        if len(key.split()) <= 2:
+            before = re.compile(rf"(?i:\b{re.escape(key)})(?:\s+[A-Z0-9][\w-]*)*\s+$")
+            holders = {
+                ent["id"]: ent
+                for ms, _me, ent in self.mentions
+                if ent.get("type") == "PER"
+                and ent.get("id")
+                and before.search(self.body[max(0, ms - 60) : ms])
+            }
+            if len(holders) == 1:
+                (ent,) = holders.values()
+                return _of(ent, role)
         return None
 
     def _by_spelling(self, phrase: str) -> Speaker | None:
