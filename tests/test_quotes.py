@@ -233,9 +233,9 @@ def test_a_pronoun_skips_the_object_of_a_pronoun_sentence_and_follows_the_newer_
 def test_a_bare_role_names_the_one_person_it_was_printed_before():
     a = _article(
         [
-            "Hakim Distrik A Beryl Howell memberi waktu kepada kementerian hingga pekan depan.",
+            "Hakim Distrik Susan Illston memberikan waktu kepada Departemen Kehakiman hingga Rabu.",
             '"Kenyataannya adalah bahwa kementerian menghalangi," tulis hakim dalam putusannya.',
         ]
     )
     (q,) = a.quotes
-    assert q["speaker"]["name"] == "Beryl Howell" and not q["speaker"].get("unnamed")
+    assert q["speaker"]["name"] == "Susan Illston" and not q["speaker"].get("unnamed")
