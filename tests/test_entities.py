@@ -199,3 +199,15 @@ def test_first_names_printed_before_and_short_forms_of_a_first_name() -> None:
     _entities(art, [(h, h + 6, "PER"), (p, p + 13, "PER"), (q, q + 4, "PER")])
     names = {e["name"]: len(e["mentions"]) for e in art.entities if e["type"] == "PER"}
     assert names == {"Beryl Howell": 2, "Prasetyo Hadi": 2}
+
+
+def test_institutions_taken_for_people_and_police_ranks() -> None:
+    from kronik.data import Article
+    from kronik.stages.entities import _entities
+
+    body = "Polres Grobogan memeriksa saksi.\n\nKasat Reskrim AKP Rizky Ari Budianto hadir."
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    r = body.index("AKP")
+    _entities(art, [(0, 15, "PER"), (r, r + 22, "PER")])
+    got = {e["name"]: e["type"] for e in art.entities}
+    assert got == {"Polres Grobogan": "ORG", "Rizky Ari Budianto": "PER"}

@@ -28,7 +28,9 @@ TITLES = re.compile(
     r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
     r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kolonel|kapten|mayor|gubernur|wali\s+kota|bupati|"
     r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
-    r"senator|anggota|komandan|panglima|kapolri|kapolda|kapolres|jaksa\s+agung|analis|pejabat|sekjen|dirut)\b\.?\s*",
+    r"senator|anggota|komandan|panglima|kapolri|kapolda|kapolres|jaksa\s+agung|analis|pejabat|sekjen|dirut|"
+    r"akp|akbp|kompol|kombes|komjen|irjen|brigjen|iptu|ipda|aiptu|aipda|bripka|brigpol|briptu|bripda|"
+    r"letjen|mayjen|laksamana|marsekal|kolonel|letkol|mayor|serka|serda|sertu|pratu|prada)\b\.?\s*",
     re.IGNORECASE,
 )
 #: A mention followed by a speech or action verb: a capital standing for its government ("Moskow memperingatkan").
@@ -56,6 +58,13 @@ _ROLE_BEFORE = re.compile(
     r"(?P<role>\b"
     + _ROLE_NOUN
     + r"(?:\s+(?:(?-i:[A-Z0-9][\w-]*)|dan|luar|negeri|dalam|pertahanan|keuangan))*)\s*,?\s*$",
+    re.IGNORECASE,
+)
+#: First words of institutions' names ("Polres Grobogan", "Kementerian Keuangan", "PT Pertamina").
+_INSTITUTION_HEAD = re.compile(
+    r"(?:polres|polresta|polrestabes|polda|polsek|mapolres|kodim|korem|kodam|koramil|kejari|kejati|pemkab|pemkot|"
+    r"pemprov|pemda|dprd|dinas|kementerian|kemenkes|kemenkeu|universitas|institut|sekolah|pt|cv|bank|partai|"
+    r"fraksi|komisi|badan|lembaga|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|rumah\s+sakit|rs|rsud)\b",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)")
@@ -219,6 +228,10 @@ def _entities(article: Article, spans: list[Span]) -> None:
         key = _strip_title(text)
         if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
             continue
+        if label == "PER" and _INSTITUTION_HEAD.match(key):
+            label = (
+                "ORG"  # "Polres Grobogan", "Pemkab Bogor": an institution the recogniser took for a person
+            )
         cluster = _link(key, label, clusters, registry, handles)
         cluster.mentions.append({"text": text, "start": start, "end": end})
         if cluster.type == "PER":
