@@ -211,3 +211,16 @@ def test_institutions_taken_for_people_and_police_ranks() -> None:
     _entities(art, [(0, 15, "PER"), (r, r + 22, "PER")])
     got = {e["name"]: e["type"] for e in art.entities}
     assert got == {"Polres Grobogan": "ORG", "Rizky Ari Budianto": "PER"}
+
+
+def test_a_short_form_in_brackets_is_a_second_mention() -> None:
+    from kronik.data import Article
+    from kronik.stages.entities import _entities
+
+    body = "Mahkamah Kehormatan Dewan (MKD) meminta ketua partai tegas.\n\nMKD akan memanggil anggota."
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    _entities(art, [(0, 31, "ORG")])
+    (mkd,) = art.entities
+    assert mkd["name"] == "MKD"  # the article goes on calling it MKD
+    assert [m["text"] for m in mkd["mentions"]] == ["Mahkamah Kehormatan Dewan", "MKD", "MKD"]
+    assert all(body[m["start"] : m["end"]] == m["text"] for m in mkd["mentions"])

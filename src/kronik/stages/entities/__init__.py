@@ -67,6 +67,8 @@ _INSTITUTION_HEAD = re.compile(
     r"fraksi|komisi|badan|lembaga|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|rumah\s+sakit|rs|rsud)\b",
     re.IGNORECASE,
 )
+#: A short form in brackets closing a name: "Mahkamah Kehormatan Dewan (MKD)", "Hidayat Nur Wahid (HNW)".
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,11})\)$")
 _HANDLE = re.compile(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)")
 #: Lowest rapidfuzz ratio for two spellings in one article to be one person ("Kokcharox"/"Kokcharoc").
 SAME_DOC_FUZZY_MIN = 80
@@ -232,8 +234,17 @@ def _entities(article: Article, spans: list[Span]) -> None:
             label = (
                 "ORG"  # "Polres Grobogan", "Pemkab Bogor": an institution the recogniser took for a person
             )
+        short = _ABBREVIATION.search(text)
+        if short:  # "Mahkamah Kehormatan Dewan (MKD)": the name, and its short form as a second mention
+            end = start + short.start()
+            text, key = body[start:end], _strip_title(body[start:end])
         cluster = _link(key, label, clusters, registry, handles)
         cluster.mentions.append({"text": text, "start": start, "end": end})
+        if short:
+            a = start + short.start(1)
+            cluster.mentions.append({"text": short.group(1), "start": a, "end": a + len(short.group(1))})
+            if cluster.type == "ORG" and cluster.entry is None and body.count(short.group(1)) > 1:
+                cluster.name = short.group(1)  # an institution the article goes on calling "MKD" is MKD
         if cluster.type == "PER":
             org = _add_role(cluster, body, start, end)
             if org is not None:
