@@ -71,3 +71,77 @@ def test_local_entities_merge_across_articles(db_path):
     assert rows["Alex Kokcharov"]["articles"] == 2
     assert rows["Alex Kokcharov"]["entity_id"] == "local:alex kokcharov"
     assert rows["Boris Ivanov"]["articles"] == 1
+
+
+def _summaries(path) -> dict[str, set]:
+    """The summary tables' rows, entity keys replaced by entity ids (keys differ between fillings)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return {
+            "article_summary": set(conn.execute("SELECT * FROM article_summary")),
+            "entity_summary": set(conn.execute("SELECT id, name, type, articles, mentions, first_seen, last_seen FROM entity_summary")),
+            "article_entities": set(conn.execute("SELECT s.id, x.published, x.article, x.mentions FROM article_entities x "
+                                                 "JOIN entity_summary s ON s.key = x.entity")),
+            "entity_aliases": set(conn.execute("SELECT * FROM entity_aliases")),
+            "entity_roles": set(conn.execute("SELECT * FROM entity_roles")),
+        }  # fmt: skip
+
+
+def test_summaries_kept_by_the_writer_equal_a_fresh_fill(tmp_path, db_path):
+    """What upserts (new articles, a changed one, one that loses an entity) leave in the summary tables is
+    what migration 0006 computes from the records' tables."""
+    import dataclasses
+    import shutil
+    import sqlite3
+
+    from kronik.store.migrations import fill_summaries
+
+    from .conftest import SAMPLES
+
+    arts = [a for a in extract([str(SAMPLES)]) if isinstance(a, Article)]
+    with Store(db_path) as store:
+        for a in arts:
+            store.upsert(a)
+        changed = dataclasses.replace(
+            arts[0], paragraphs=[*arts[0].paragraphs, "Tambahan."], published="2031-01-01T10:00:00+07:00"
+        )
+        changed.entities = [e for e in arts[0].entities[1:]]  # the first entity leaves the article
+        assert store.upsert(changed) == "updated"
+        store.commit()
+    kept = _summaries(db_path)
+    assert kept["article_summary"] and kept["entity_summary"] and kept["entity_roles"]
+    fresh = tmp_path / "fresh.db"
+    shutil.copy(db_path, fresh)
+    with sqlite3.connect(fresh) as conn:
+        fill_summaries(conn)
+    assert _summaries(fresh) == kept
+
+
+def test_migration_0006_summarises_an_existing_database(tmp_path, db_path):
+    """A database stored before migration 0006 gets, when next opened, the summary tables the writer would
+    have kept."""
+    import sqlite3
+
+    from .conftest import SAMPLES
+
+    with Store(db_path) as store:
+        for a in extract([str(SAMPLES)]):
+            if isinstance(a, Article):
+                store.upsert(a)
+        store.commit()
+    kept = _summaries(db_path)
+    with sqlite3.connect(db_path) as conn:  # back to the schema of 0005
+        for table in (
+            "article_summary",
+            "entity_summary",
+            "article_entities",
+            "entity_aliases",
+            "entity_roles",
+        ):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP INDEX events_actor_order")
+        conn.execute("DROP INDEX events_target_order")
+        conn.execute("DELETE FROM _migrations WHERE name = '0006_summaries'")
+    Store(db_path).close()
+    assert _summaries(db_path) == kept

@@ -17,6 +17,7 @@ from typing import Any
 
 from kronik.data import Article
 from kronik.errors import NotFoundError, StoreError
+from kronik.store import summaries
 from kronik.store.migrations import migrate
 
 DEFAULT_DB = "kronik.db"
@@ -96,6 +97,7 @@ class Store:
                 "INSERT INTO article_versions (id, version, content_hash, record, replaced_at) VALUES (?, ?, ?, ?, ?)",
                 (article.id, row["version"], row["content_hash"], row["record"], now),
             )
+            summaries.remove(self.conn, json.loads(row["record"]), row["rowid"])
             self._write(article, record, digest, now, version=row["version"] + 1, rowid=row["rowid"])
             status = "updated"
         else:
@@ -150,6 +152,8 @@ class Store:
                 for m in e["mentions"]
             ],
         )
+        assert rowid is not None
+        summaries.add(self.conn, record, rowid)
 
     def _write_quotes_claims(self, article: Article) -> None:
         self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article.id,))
@@ -339,20 +343,23 @@ class Store:
     def entities(
         self, type_: str | None = None, name: str | None = None, limit: int = 100
     ) -> list[dict[str, Any]]:
-        """Entities over all stored articles: canonical name, type, spellings seen, article count, first and last seen."""
+        """Entities over all stored articles: canonical name, type, spellings seen, article count, first and last
+        seen (from the summary tables the writer keeps, never by aggregating every mention)."""
         where, args = [], []
         if type_:
-            where.append("type = ?")
+            where.append("s.type = ?")
             args.append(type_.upper())
         if name:
-            where.append("(name LIKE ? OR mention LIKE ?)")
+            where.append(
+                "(s.name LIKE ? OR s.id IN (SELECT entity_id FROM entity_aliases WHERE text LIKE ?))"
+            )
             args += [f"%{name}%", f"%{name}%"]
         sql = (
-            "SELECT entity_id, (SELECT f.name FROM entity_mentions f WHERE f.entity_id = m.entity_id ORDER BY f.rowid LIMIT 1)"
-            " AS name, type, group_concat(DISTINCT mention) AS seen, count(DISTINCT article_id) AS articles, "
-            "min(published) AS first, max(published) AS last FROM entity_mentions m "
+            "SELECT s.id AS entity_id, s.name, s.type, (SELECT group_concat(x.text) FROM entity_aliases x "
+            "WHERE x.entity_id = s.id) AS seen, s.articles, s.first_seen AS first, s.last_seen AS last "
+            "FROM entity_summary s "
             + ("WHERE " + " AND ".join(where) if where else "")
-            + " GROUP BY entity_id ORDER BY articles DESC, name LIMIT ?"
+            + " ORDER BY s.articles DESC, s.name LIMIT ?"
         )
         return [dict(r) for r in self.conn.execute(sql, (*args, limit))]
 
