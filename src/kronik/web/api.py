@@ -19,6 +19,7 @@ from starlette.formparsers import MultiPartException
 from kronik.timeline import group_key
 from kronik.web import queries as Q
 from kronik.web import search as S
+from kronik.web.index import ArticleIndex
 from kronik.web.ingest import (
     MAX_FILE_BYTES,
     MAX_FILES,
@@ -30,6 +31,10 @@ from kronik.web.ingest import (
 )
 
 router = APIRouter(prefix="/api")
+# Read routes and their dependencies are ``async def`` although they block on SQLite: each then runs on the
+# worker's event loop, one after another, where a plain ``def`` would be handed to a thread (two hand-offs a
+# request with a dependency). A worker process has about one core anyway, and under 20 clients the hand-offs
+# and the threads' fight for the GIL took about 40 % of its CPU (py-spy). Several workers serve in parallel.
 
 #: A date or its prefix: 2023, 2023-02 or 2023-02-20; compared with ISO strings, bounds inclusive.
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -60,7 +65,12 @@ def db(request: Request) -> Any:
     return request.app.state.db.conn()
 
 
-def search_filters(
+def index(request: Request) -> ArticleIndex:
+    """The process's column index of the database as it is now (rebuilt when it changed)."""
+    return request.app.state.index.get()
+
+
+async def search_filters(
     q: Annotated[
         str | None, Query(max_length=500, description="Words to find in titles and bodies (FTS5).")
     ] = None,
@@ -87,7 +97,7 @@ def search_filters(
                            sort=sort)  # fmt: skip
 
 
-def event_filters(
+async def event_filters(
     actor: EntityText = None,
     with_: Annotated[
         str | None, Query(alias="with", max_length=200, description="The other side (id or name).")
@@ -112,11 +122,9 @@ EventFiltersDep = Annotated[Q.EventFilters, Depends(event_filters)]
 
 
 @router.get("/search", summary="Search articles: full text plus filters (facets on request)")
-def search(request: Request, f: Filters, limit: Limit = 20, offset: Offset = 0,
+async def search(request: Request, f: Filters, limit: Limit = 20, offset: Offset = 0,
            facets: Annotated[bool, Query(description="Also count facets of the matches.")] = False) -> dict[str, Any]:  # fmt: skip
-    page = S.search(
-        db(request), f, limit, offset, with_facets=facets, indexes=request.app.state.db.indexes
-    ).to_dict()
+    page = S.search(db(request), index(request), f, limit, offset, with_facets=facets).to_dict()
     for item in page["items"]:
         item["snippet"], item["highlights"] = plain_snippet(item["snippet"])
     page["filters"] = f.active()
@@ -137,24 +145,24 @@ def plain_snippet(snippet: str) -> tuple[str, list[list[int]]]:
 @router.get(
     "/articles", summary="Stored articles: the filters of search, newest first unless sort says otherwise"
 )
-def articles(request: Request, f: Filters, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def articles(request: Request, f: Filters, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     if f.sort == "relevance" and not f.q:
         f = S.SearchFilters(**{**asdict(f), "sort": "newest"})
-    page = S.search(db(request), f, limit, offset, indexes=request.app.state.db.indexes).to_dict()
+    page = S.search(db(request), index(request), f, limit, offset).to_dict()
     for item in page["items"]:
         item["snippet"], item["highlights"] = plain_snippet(item["snippet"])
     return page
 
 
 @router.get("/articles/{article_id}", summary="One article record (record.md), with its stored versions")
-def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
+async def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     return Q.article(db(request), article_id)
 
 
 @router.get(
     "/articles/{article_id}/sources", summary="Source chains of one article and of each of its quotes"
 )
-def article_sources(request: Request, article_id: ArticleId) -> dict[str, Any]:
+async def article_sources(request: Request, article_id: ArticleId) -> dict[str, Any]:
     record = Q.article(db(request), article_id)
     return source_chains(record)
 
@@ -173,7 +181,7 @@ def source_chains(record: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/entities", summary="Entities over all articles: canonical name, type, counts")
-def entities(
+async def entities(
     request: Request,
     name: Annotated[
         str | None, Query(max_length=200, description="Part of the name or of a spelling seen.")
@@ -186,7 +194,7 @@ def entities(
 
 
 @router.get("/entities/{entity_id}", summary="One entity: name, spellings, roles, counts")
-def entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
+async def entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
     return entity_profile(request, entity_id)
 
 
@@ -201,7 +209,7 @@ def entity_profile(request: Request, entity_id: str) -> dict[str, Any]:
 
 
 @router.get("/entities/{entity_id}/quotes", summary="Quotes by the entity")
-def entity_quotes(
+async def entity_quotes(
     request: Request, entity_id: EntityId, limit: Limit = 20, offset: Offset = 0
 ) -> dict[str, Any]:
     conn = db(request)
@@ -210,7 +218,7 @@ def entity_quotes(
 
 
 @router.get("/entities/{entity_id}/events", summary="Events with the entity as actor, recipient, or either")
-def entity_events(
+async def entity_events(
     request: Request,
     entity_id: EntityId,
     role: Annotated[Literal["actor", "recipient", "any"], Query()] = "any",
@@ -225,7 +233,7 @@ def entity_events(
 
 
 @router.get("/entities/{entity_id}/articles", summary="Articles naming the entity, newest first")
-def entity_articles(
+async def entity_articles(
     request: Request, entity_id: EntityId, limit: Limit = 20, offset: Offset = 0
 ) -> dict[str, Any]:
     return entity_articles_page(request, entity_id, limit, offset).to_dict()
@@ -234,16 +242,13 @@ def entity_articles(
 def entity_articles_page(request: Request, entity_id: str, limit: int, offset: int) -> Q.Page:
     """Articles naming the entity, newest first, each with how often it names it; the total is the profile's."""
     profile = entity_profile(request, entity_id)
-    page = S.articles(db(request), S.SearchFilters(entity=entity_id, sort="newest"), limit, offset,
-                      indexes=request.app.state.db.indexes)  # fmt: skip
-    counts = Q.mention_counts(db(request), entity_id, [a["id"] for a in page.items])
-    items = [{"id": a["id"], "title": a["title"], "outlet": a["outlet"], "published": a["published"],
-              "mentions": counts.get(a["id"], 0)} for a in page.items]  # fmt: skip
-    return Q.Page(items, profile["articles"], limit, offset)
+    return Q.Page(
+        Q.entity_articles(db(request), entity_id, limit, offset), profile["articles"], limit, offset
+    )
 
 
 @router.get("/quotes", summary="Quotes across articles, newest first")
-def quotes(
+async def quotes(
     request: Request,
     speaker: Annotated[
         str | None, Query(max_length=200, description="Speaker's entity id or part of the name.")
@@ -259,12 +264,16 @@ def quotes(
 
 
 @router.get("/events", summary="Events by the date they happened (undated last)")
-def events(request: Request, f: EventFiltersDep, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def events(
+    request: Request, f: EventFiltersDep, limit: Limit = 20, offset: Offset = 0
+) -> dict[str, Any]:
     return Q.events(db(request), f, limit, offset).to_dict()
 
 
 @router.get("/timeline", summary="The chronicle: events by date, each with the heading it is listed under")
-def timeline(request: Request, f: EventFiltersDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+async def timeline(
+    request: Request, f: EventFiltersDep, limit: Limit = 100, offset: Offset = 0
+) -> dict[str, Any]:
     page = Q.events(db(request), f, limit, offset)
     for e in page.items:
         e["group"] = group_key(e)
@@ -272,7 +281,7 @@ def timeline(request: Request, f: EventFiltersDep, limit: Limit = 100, offset: O
 
 
 @router.get("/graph", summary="Actor graph: cooperation and conflict per actor pair over a period")
-def graph(
+async def graph(
     request: Request,
     date_from: FromParam = None,
     date_to: ToParam = None,
@@ -291,7 +300,7 @@ def actor_graph(
 
 
 @router.get("/sources", summary="Inputs read into the database and the article each became; failed inputs")
-def sources(
+async def sources(
     request: Request,
     q: Annotated[str | None, Query(max_length=300, description="Part of the source path or URL.")] = None,
     limit: Limit = 20,
@@ -301,7 +310,7 @@ def sources(
 
 
 @router.get("/stats", summary="What the database holds")
-def stats(request: Request) -> dict[str, Any]:
+async def stats(request: Request) -> dict[str, Any]:
     return request.app.state.cached("stats", lambda: Q.stats(db(request)))
 
 

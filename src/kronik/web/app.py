@@ -1,18 +1,16 @@
 """The web app: JSON API under ``/api`` and HTML pages under ``/``, served by one process over one database.
 
 ``create_app(db_path, token)`` is the factory; ``kronik serve`` runs it with uvicorn (:mod:`kronik.web.serve`).
-Reads go through per-thread read-only connections (:mod:`kronik.web.queries`); ingest goes through the
-library and one writer (:mod:`kronik.web.ingest`). Every response carries a Content-Security-Policy that
-allows only the app's own scripts and styles, as a second wall behind escaping (templates autoescape;
-article text is never marked safe).
+Reads go through per-thread read-only connections (:mod:`kronik.web.queries`) and the process's column index
+(:mod:`kronik.web.index`); answers and computed values are cached until the database changes
+(:mod:`kronik.web.cache`); ingest goes through the library and one writer (:mod:`kronik.web.ingest`). Every
+response carries a Content-Security-Policy that allows only the app's own scripts and styles, as a second wall
+behind escaping (templates autoescape; article text is never marked safe).
 """
 
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -22,12 +20,15 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kronik import __version__
 from kronik.errors import KronikError, NotFoundError, StoreError
 from kronik.store import Store
 from kronik.web import api, pages
+from kronik.web.cache import Cache, ResponseCache
+from kronik.web.index import IndexHolder
 from kronik.web.ingest import Writer
 from kronik.web.queries import ReadOnlyDB
 
@@ -40,8 +41,6 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
-#: Entries kept by the per-process cache (corpus stats, outlet list, entity profiles, the all-time graph).
-CACHE_SIZE = 512
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                411: "length_required", 413: "too_large", 415: "unsupported_media_type", 422: "invalid_parameter",
                500: "internal_error"}  # fmt: skip
@@ -83,34 +82,6 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class Cache:
-    """Values computed from the database, least recently used first out, all dropped whenever the database
-    changes (its file or write-ahead-log stamp). Each server process has its own."""
-
-    def __init__(self, db: ReadOnlyDB, size: int = CACHE_SIZE) -> None:
-        self.db = db
-        self.size = size
-        self._values: OrderedDict[str, Any] = OrderedDict()
-        self._generation: tuple[int, ...] = ()
-        self._lock = threading.Lock()
-
-    def __call__(self, key: str, compute: Callable[[], Any]) -> Any:
-        generation = self.db.generation()
-        with self._lock:
-            if generation != self._generation:
-                self._values.clear()
-                self._generation = generation
-            if key in self._values:
-                self._values.move_to_end(key)
-                return self._values[key]
-        value = compute()
-        with self._lock:
-            self._values[key] = value
-            while len(self._values) > self.size:
-                self._values.popitem(last=False)
-        return value
-
-
 def create_app(db_path: str, token: str | None = None, ingest_roots: list[str] | None = None) -> FastAPI:
     """The app over the database at ``db_path`` (created empty when missing).
 
@@ -131,6 +102,7 @@ def create_app(db_path: str, token: str | None = None, ingest_roots: list[str] |
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+        await run_in_threadpool(app.state.index.get)  # read the column index before the first request
         yield
         db.close()
 
@@ -147,7 +119,8 @@ def create_app(db_path: str, token: str | None = None, ingest_roots: list[str] |
     app.state.db = db
     app.state.token = token or None
     app.state.writer = Writer(path)
-    app.state.cached = Cache(db)
+    app.state.cached = Cache(db.generation)
+    app.state.index = IndexHolder(db.conn, db.generation)
     app.state.ingest_roots = [Path(r).resolve() for r in (ingest_roots or [os.getcwd()])]
     app.state.templates = pages.environment()
     app.include_router(api.router)
@@ -156,6 +129,7 @@ def create_app(db_path: str, token: str | None = None, ingest_roots: list[str] |
     _error_handlers(app)
     app.add_middleware(DropEmptyParams)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ResponseCache, generation=db.generation)  # outermost: keeps the headers added inside
     return app
 
 

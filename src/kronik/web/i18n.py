@@ -46,10 +46,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "More than {n} matches: listed newest first, not by relevance. Narrow the "
         "search to rank by relevance.",
     ),
-    "estimate_note": (
-        "Jumlah diperkirakan dari sampel (saringan entitas, peristiwa atau klaim yang sangat umum).",
-        "The total is estimated from a sample (a very common entity, event or claim filter).",
-    ),
     "no_results": ("Tidak ada artikel yang cocok.", "No matching articles."),
     "facets": ("Faset", "Facets"),
     "facets_sampled": ("dihitung dari {n} hasil teratas", "counted over the top {n} results"),

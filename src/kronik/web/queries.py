@@ -9,6 +9,7 @@ through :class:`kronik.store.Store`, the one writer.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -31,9 +32,8 @@ ENTITY_TYPES = ("PER", "ORG", "LOC")
 #: What an entity id looks like (record.md): a Wikidata id, country:XX, kronik:slug or local:slug.
 ENTITY_ID = re.compile(r"^(Q\d+|(country|kronik|local):\S+)$")
 
-#: Indexes the web's queries want beyond kronik's migrations (0001–0004): proposed as migration
-#: The indexes of migration ``0005_web_indexes`` (kronik/store/migrations.py). Queries are right without them, only slower on large
-#: databases; ``kronik bench serve`` builds its generated database with them (and says so).
+#: The indexes of migration ``0005_web_indexes`` (kronik/store/migrations.py), as statements that may be re-run:
+#: queries are right without them, only slower on large databases (``kronik bench serve --no-indexes``).
 PROPOSED_INDEXES = (
     # the article columns filters and date order need, with the id: walks that never read a record
     "CREATE INDEX IF NOT EXISTS articles_meta ON articles(published, id, outlet_name, language)",
@@ -49,9 +49,6 @@ PROPOSED_INDEXES = (
 
 #: Edges drawn at most in the actor graph (the heaviest first); more is unreadable.
 GRAPH_MAX_EDGES = 80
-#: Articles whose records are read for the roles an entity holds (records are parsed in SQLite); roles
-#: the quotes stage gave the entity as a speaker are counted over all its quotes.
-ROLE_SAMPLE = 200
 
 
 @dataclass
@@ -97,10 +94,10 @@ class ReadOnlyDB:
         if not self.path.exists():
             raise StoreError(f"{self.path}: no such database (create it with kronik ingest)")
         self._uri = self.path.resolve().as_uri() + "?mode=ro"
+        self._stamped = (str(self.path), str(self.path) + "-wal")
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._indexes: set[str] | None = None
 
     def conn(self) -> sqlite3.Connection:
         c = getattr(self._local, "conn", None)
@@ -116,20 +113,17 @@ class ReadOnlyDB:
                 self._all.append(c)
         return c
 
-    @property
-    def indexes(self) -> set[str]:
-        """Names of the database's indexes (read once: some queries hint the one to walk)."""
-        if self._indexes is None:
-            self._indexes = index_names(self.conn())
-        return self._indexes
-
     def generation(self) -> tuple[int, ...]:
-        """Changes whenever the database is written (its file or its write-ahead log), for caches."""
-        stamps = []
-        for suffix in ("", "-wal"):
-            p = Path(str(self.path) + suffix)
-            st = p.stat() if p.exists() else None
-            stamps += [st.st_mtime_ns, st.st_size] if st else [0, 0]
+        """Changes whenever the database is written (its file or its write-ahead log), for caches; checked by
+        every request, so two plain ``os.stat`` calls."""
+        stamps: list[int] = []
+        for name in self._stamped:
+            try:
+                st = os.stat(name)
+            except OSError:
+                stamps += [0, 0]
+            else:
+                stamps += [st.st_mtime_ns, st.st_size]
         return tuple(stamps)
 
     def close(self) -> None:
@@ -152,10 +146,6 @@ def _one(conn: sqlite3.Connection, sql: str, args: tuple | list = ()) -> Any:
     except sqlite3.OperationalError as err:
         raise StoreError(f"query failed: {err}") from err
     return row[0] if row is not None else None
-
-
-def index_names(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
 def upper_bound(date_prefix: str) -> str:
@@ -191,22 +181,23 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
 
 
 def entities(conn: sqlite3.Connection, name: str | None, type_: str | None, limit: int, offset: int) -> Page:
-    """Entities over all articles: canonical name, type, article count, first and last seen."""
+    """Entities over all articles: canonical name, type, article count, first and last seen (the writer's
+    summary rows: no mention is aggregated here)."""
     where, args = [], []
     if type_:
-        where.append("type = ?")
+        where.append("s.type = ?")
         args.append(type_)
     if name:
-        where.append("(name LIKE ? ESCAPE '\\' OR mention LIKE ? ESCAPE '\\')")
+        where.append("(s.name LIKE ? ESCAPE '\\' OR s.id IN (SELECT entity_id FROM entity_aliases WHERE text LIKE ? "
+                     "ESCAPE '\\'))")  # fmt: skip
         pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         args += [pattern, pattern]
     cond = " WHERE " + " AND ".join(where) if where else ""
-    total = _one(conn, f"SELECT count(DISTINCT entity_id) FROM entity_mentions{cond}", args)
+    total = _one(conn, f"SELECT count(*) FROM entity_summary s{cond}", args)
     items = _rows(
         conn,
-        "SELECT entity_id AS id, min(name) AS name, min(type) AS type, count(DISTINCT article_id) AS articles, "
-        f"count(*) AS mentions, min(published) AS first_seen, max(published) AS last_seen FROM entity_mentions{cond} "
-        "GROUP BY entity_id ORDER BY articles DESC, name, id LIMIT ? OFFSET ?",
+        "SELECT s.id, s.name, s.type, s.articles, s.mentions, s.first_seen, s.last_seen FROM entity_summary s"
+        f"{cond} ORDER BY s.articles DESC, s.name, s.id LIMIT ? OFFSET ?",
         [*args, limit, offset],
     )
     return Page(items, total, limit, offset)
@@ -214,58 +205,43 @@ def entities(conn: sqlite3.Connection, name: str | None, type_: str | None, limi
 
 def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any]:
     """One entity: canonical name, type, spellings seen, roles, how often it is named, quoted, and acts."""
-    names = _rows(conn, "SELECT name, type, count(*) AS n FROM (SELECT name, type FROM entity_mentions WHERE entity_id = ? "
-                  "LIMIT 500) GROUP BY name, type ORDER BY n DESC, name", (entity_id,))  # fmt: skip
-    if not names:
+    rows = _rows(conn, "SELECT id, name, type, articles, first_seen, last_seen FROM entity_summary WHERE id = ?",
+                 (entity_id,))  # fmt: skip
+    if not rows:
         raise NotFoundError(f"no entity with id {entity_id!r}")
-    seen = _rows(conn, "SELECT mention AS text, count(*) AS mentions FROM entity_mentions WHERE entity_id = ? "
-                 "GROUP BY mention ORDER BY mentions DESC, mention", (entity_id,))  # fmt: skip
-    row = _rows(
-        conn,
-        "SELECT count(DISTINCT article_id) AS articles, min(published) AS first_seen, max(published) AS last_seen "
-        "FROM entity_mentions WHERE entity_id = ?",
-        (entity_id,),
-    )[0]
+    row = rows[0]
     wikidata = entity_id if entity_id.startswith("Q") and entity_id[1:].isdigit() else None
+    aliases = "SELECT text, mentions FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, text"
+    roles = "SELECT role, n AS count FROM entity_roles WHERE entity_id = ? ORDER BY n DESC, role"
     return {
         "id": entity_id,
-        "name": names[0]["name"],  # the canonical name most of its (first 500) mentions carry
-        "type": names[0]["type"],
+        "name": row["name"],  # the name it was first stored with
+        "type": row["type"],
         "wikidata": wikidata,
-        "aliases": seen,
-        "roles": _roles(conn, entity_id),
-        **row,
+        "aliases": _rows(conn, aliases, (entity_id,)),
+        "roles": _rows(conn, roles, (entity_id,)),  # from the records and from its quotes as a speaker
+        "articles": row["articles"],
+        "first_seen": row["first_seen"],
+        "last_seen": row["last_seen"],
         "quotes": _one(conn, "SELECT count(*) FROM quotes WHERE speaker_id = ?", (entity_id,)),
         "events_as_actor": _one(conn, "SELECT count(*) FROM events WHERE actor_id = ?", (entity_id,)),
         "events_as_recipient": _one(conn, "SELECT count(*) FROM events WHERE target_id = ?", (entity_id,)),
     }
 
 
-def _roles(conn: sqlite3.Connection, entity_id: str) -> list[dict[str, Any]]:
-    """Roles the quotes stage gave this entity as a speaker, and roles the entity stage gave it in the records
-    of up to :data:`ROLE_SAMPLE` of its articles."""
-    counts: dict[str, int] = {}
-    for r in _rows(conn, "SELECT speaker_role AS role, count(*) AS n FROM quotes WHERE speaker_id = ? AND speaker_role "
-                   "IS NOT NULL GROUP BY 1", (entity_id,)):  # fmt: skip
-        counts[r["role"]] = counts.get(r["role"], 0) + r["n"]
-    rows = _rows(
+def entity_articles(
+    conn: sqlite3.Connection, entity_id: str, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """Articles naming the entity, newest first (ties by rowid, undated last, as search lists them), each
+    with how often it names it: read in order from ``article_entities``'s primary key."""
+    return _rows(
         conn,
-        "SELECT r.value AS role FROM (SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ?1 "
-        "LIMIT ?2) AS m JOIN articles a ON a.id = m.article_id, json_each(a.record, '$.entities') AS e, "
-        "json_each(e.value, '$.roles') AS r WHERE json_extract(e.value, '$.id') = ?1",
-        (entity_id, ROLE_SAMPLE),
+        "SELECT a.id, a.title, a.outlet, a.published, x.mentions FROM article_entities x "
+        "JOIN article_summary a ON a.rowid = x.article "
+        "WHERE x.entity = (SELECT key FROM entity_summary WHERE id = ?) "
+        "ORDER BY x.published DESC, x.article DESC LIMIT ? OFFSET ?",
+        (entity_id, limit, offset),
     )
-    for r in rows:
-        counts[r["role"]] = counts.get(r["role"], 0) + 1
-    return [{"role": k, "count": v} for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def mention_counts(conn: sqlite3.Connection, entity_id: str, article_ids: list[str]) -> dict[str, int]:
-    """How often each of ``article_ids`` names the entity."""
-    marks = ",".join("?" * len(article_ids))
-    rows = conn.execute(f"SELECT article_id, count(*) FROM entity_mentions WHERE entity_id = ? AND article_id IN ({marks}) "
-                        "GROUP BY article_id", (entity_id, *article_ids))  # fmt: skip
-    return dict(rows.fetchall())
 
 
 # -- quotes ------------------------------------------------------------------------------------------
@@ -299,8 +275,8 @@ def quotes(
     items = _rows(
         conn,
         "SELECT q.article_id, q.idx, q.text, q.direct, q.speaker_id, q.speaker_name, q.speaker_role, q.cue, q.kind, "
-        f'q.medium, q.via, q.said_when, q.start, q."end", q.published, a.title, a.outlet_name AS outlet FROM quotes q '
-        f"JOIN articles a ON a.id = q.article_id{cond} ORDER BY q.published DESC, q.article_id, q.idx LIMIT ? OFFSET ?",
+        f'q.medium, q.via, q.said_when, q.start, q."end", q.published, a.title, a.outlet FROM quotes q '
+        f"JOIN article_summary a ON a.id = q.article_id{cond} ORDER BY q.published DESC, q.article_id, q.idx LIMIT ? OFFSET ?",
         [*args, limit, offset],
     )
     for q in items:
@@ -312,14 +288,17 @@ def quotes(
 # -- events and the timeline -------------------------------------------------------------------------
 
 
-def _event_sql(f: EventFilters, alias: str = "e") -> tuple[list[str], list[Any]]:
-    """WHERE terms over ``events`` (as ``alias``) for ``f``, with their arguments."""
-    assert alias in ("e", "x"), alias  # a fixed table alias, never user input
-    e = alias
+def _event_sql(f: EventFilters, split: bool = False) -> tuple[list[str], list[Any], str | None]:
+    """WHERE terms over ``events e`` for ``f``, with their arguments; with ``split``, the first actor or
+    ``with`` that is an entity id is left out and returned instead, for :func:`_arms`."""
+    e = "e"
     where: list[str] = []
     args: list[Any] = []
+    pivot = None
     for who in (f.actor, f.with_):
-        if who and ENTITY_ID.match(who):  # an id: the indexed id columns (a partner has a name only)
+        if who and ENTITY_ID.match(who) and split and pivot is None:
+            pivot = who
+        elif who and ENTITY_ID.match(who):  # an id: the indexed id columns (a partner has a name only)
             where.append(f"({e}.actor_id = ? OR {e}.target_id = ?)")
             args += [who] * 2
         elif who:
@@ -347,31 +326,56 @@ def _event_sql(f: EventFilters, alias: str = "e") -> tuple[list[str], list[Any]]
     if f.target_id:
         where.append(f"{e}.target_id = ?")
         args.append(f.target_id)
-    return where, args
+    return where, args, pivot
+
+
+def _arms(f: EventFilters) -> list[tuple[str, list[Any]]]:
+    """The conditions of ``f`` as one or two disjoint parts (``e.… AND …``), to be read apart and joined with
+    UNION ALL. An entity on either side ("actor_id = X OR target_id = X") is read as "actor_id = X" plus
+    "target_id = X AND actor_id IS NOT X": each part then walks its own index in timeline order, where the OR
+    made SQLite read and sort every event of the entity (60 ms for a country, 1 ms so)."""
+    where, args, pivot = _event_sql(f, split=True)
+    if pivot is None:
+        return [(" AND ".join(where) or "1", args)]
+    return [(" AND ".join([*where, "e.actor_id = ?"]), [*args, pivot]),
+            (" AND ".join([*where, "e.target_id = ?", "e.actor_id IS NOT ?"]), [*args, pivot, pivot])]  # fmt: skip
+
+
+def _union(select: str, arms: list[tuple[str, list[Any]]], tail: str = "") -> tuple[str, list[Any]]:
+    """``select`` (ending in WHERE) over each arm, joined with UNION ALL, then ``tail`` (ORDER BY, LIMIT)."""
+    sql = " UNION ALL ".join(f"{select} {cond}" for cond, _ in arms)
+    return sql + tail, [a for _, args in arms for a in args]
+
+
+# The columns the order uses are named (AS), so that ORDER BY names them alike in one SELECT and in a UNION.
+_EVENT_COLUMNS = (
+    "SELECT e.article_id AS article_id, e.idx AS idx, e.type, e.family, e.actor_id, e.actor_name, e.target_id, "
+    "e.target_name, e.partner_name, e.date_value, e.date_precision, e.date_start AS date_start, e.location, e.modality, "
+    "e.speaker, e.via, e.chain, e.evidence, e.published AS published, a.title, a.outlet "
+    "FROM events e{hint} JOIN article_summary a ON a.id = e.article_id WHERE"
+)
 
 
 def events(conn: sqlite3.Connection, f: EventFilters, limit: int, offset: int) -> Page:
     """Events ordered by when they happened (undated ones last, by publication), each with its article.
 
-    Dated and undated events are read apart so that the dated part can walk the index on ``date_start``
-    (forced when no actor narrows the events: a type or family alone matches too many to sort)."""
-    where, args = _event_sql(f)
+    Dated and undated events are read apart so that the dated part can walk an index on ``date_start``
+    (forced when no actor narrows the events: a type or family alone matches too many to sort); an entity on
+    either side is read in two parts (:func:`_arms`) that SQLite merges in order."""
+    arms = _arms(f)
     narrow = f.actor or f.with_ or f.article or f.actor_id or f.target_id
     hint = "" if narrow else " INDEXED BY events_date"
-    cond = " AND ".join(where) if where else "1"
-    total, dated = conn.execute(
-        f"SELECT count(*), count(e.date_start) FROM events e WHERE {cond}", args
-    ).fetchone()
-    cols = ("SELECT e.article_id, e.idx, e.type, e.family, e.actor_id, e.actor_name, e.target_id, e.target_name, "
-            "e.partner_name, e.date_value, e.date_precision, e.date_start, e.location, e.modality, e.speaker, e.via, e.chain, "
-            "e.evidence, e.published, a.title, a.outlet_name AS outlet FROM events e JOIN articles a ON a.id = e.article_id ")  # fmt: skip
+    sql, args = _union("SELECT count(*) AS n, count(e.date_start) AS d FROM events e WHERE", arms)
+    total, dated = conn.execute(f"SELECT sum(n), sum(d) FROM ({sql})", args).fetchone()
     items: list[dict[str, Any]] = []
     if offset < dated:
-        items += _rows(conn, cols.replace("FROM events e ", f"FROM events e{hint} ") + f"WHERE e.date_start IS NOT NULL AND {cond} ORDER BY e.date_start, e.published, "
-                       "e.article_id, e.idx LIMIT ? OFFSET ?", [*args, limit, offset])  # fmt: skip
+        sql, args = _union(_EVENT_COLUMNS.format(hint=hint) + " e.date_start IS NOT NULL AND", arms,
+                           " ORDER BY date_start, published, article_id, idx LIMIT ? OFFSET ?")  # fmt: skip
+        items += _rows(conn, sql, [*args, limit, offset])
     if len(items) < limit and offset + len(items) < total:
-        items += _rows(conn, cols + f"WHERE e.date_start IS NULL AND {cond} ORDER BY e.published, e.article_id, e.idx "
-                       "LIMIT ? OFFSET ?", [*args, limit - len(items), max(0, offset - dated)])  # fmt: skip
+        sql, args = _union(_EVENT_COLUMNS.format(hint="") + " e.date_start IS NULL AND", arms,
+                           " ORDER BY published, article_id, idx LIMIT ? OFFSET ?")  # fmt: skip
+        items += _rows(conn, sql, [*args, limit - len(items), max(0, offset - dated)])
     for e in items:
         e["chain"] = json.loads(e["chain"] or "[]")
         e["id"] = f"{e['article_id']}:e{e['idx']}"
@@ -384,11 +388,15 @@ def side_of(family: str | None) -> str:
 
 
 def entity_months(conn: sqlite3.Connection, entity_id: str) -> list[dict[str, Any]]:
-    """Per month (when the events happened, else published): the entity's cooperation and conflict events."""
+    """Per month (when the events happened, else published): the entity's cooperation and conflict events
+    (as actor, plus as recipient of another's: each part read from its own index alone)."""
     rows = _rows(
         conn,
+        "SELECT month, family, sum(n) AS n FROM ("
         "SELECT substr(coalesce(date_start, published), 1, 7) AS month, family, count(*) AS n FROM events "
-        "WHERE actor_id = ?1 OR target_id = ?1 GROUP BY 1, 2 ORDER BY 1",
+        "WHERE actor_id = ?1 GROUP BY 1, 2 UNION ALL "
+        "SELECT substr(coalesce(date_start, published), 1, 7), family, count(*) FROM events "
+        "WHERE target_id = ?1 AND actor_id IS NOT ?1 GROUP BY 1, 2) GROUP BY 1, 2 ORDER BY 1",
         (entity_id,),
     )
     months: dict[str, dict[str, Any]] = {}
@@ -480,8 +488,8 @@ def sources(conn: sqlite3.Connection, q: str | None, limit: int, offset: int) ->
     total = _one(conn, f"SELECT count(*) FROM sources s{where}", args)
     items = _rows(
         conn,
-        f"SELECT s.source, s.article_id, s.seen_at, a.title, a.outlet_name AS outlet FROM sources s "
-        f"LEFT JOIN articles a ON a.id = s.article_id{where} ORDER BY s.source LIMIT ? OFFSET ?",
+        f"SELECT s.source, s.article_id, s.seen_at, a.title, a.outlet FROM sources s "
+        f"LEFT JOIN article_summary a ON a.id = s.article_id{where} ORDER BY s.source LIMIT ? OFFSET ?",
         [*args, limit, offset],
     )
     failed = _rows(conn, "SELECT source, reason, at FROM failures ORDER BY source LIMIT 100")
@@ -494,7 +502,7 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     ev = conn.execute("SELECT min(date_start), max(date_start) FROM events").fetchone()
     return {
         "articles": one(conn, "SELECT count(*) FROM articles"),
-        "entities": one(conn, "SELECT count(DISTINCT entity_id) FROM entity_mentions"),
+        "entities": one(conn, "SELECT count(*) FROM entity_summary"),
         "quotes": one(conn, "SELECT count(*) FROM quotes"),
         "claims": one(conn, "SELECT count(*) FROM claims"),
         "events": one(conn, "SELECT count(*) FROM events"),
@@ -504,5 +512,5 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 def outlets(conn: sqlite3.Connection) -> list[str]:
-    return [r["outlet_name"] for r in _rows(conn, "SELECT DISTINCT outlet_name FROM articles WHERE outlet_name IS NOT "
-                                                  "NULL ORDER BY 1 LIMIT 500")]  # fmt: skip
+    return [r["outlet"] for r in _rows(conn, "SELECT DISTINCT outlet FROM article_summary WHERE outlet IS NOT NULL "
+                                             "ORDER BY 1 LIMIT 500")]  # fmt: skip

@@ -3,12 +3,15 @@
 With several workers the listening socket is made here and shared by worker processes. It is created with
 ``IPPROTO_TCP`` on purpose: asyncio turns on TCP_NODELAY only for sockets that say so, and uvicorn's own
 ``--workers`` socket does not, which stalls every keep-alive response by about 40 ms (Nagle's algorithm
-meeting delayed ACKs).
+meeting delayed ACKs). Each worker accepts from it one connection at a time, pausing longer the more
+connections it already holds (:func:`balanced_server`): asyncio alone accepts every queued connection at
+once, so the first worker to wake took a burst of 20 keep-alive clients and left the others idle.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import multiprocessing
 import os
 import signal
@@ -17,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 #: Default address: this machine only. Pass --host 0.0.0.0 to serve others (and set a token before ingesting).
 DEFAULT_HOST = "127.0.0.1"
@@ -25,6 +29,9 @@ DEFAULT_PORT = 8000
 BACKLOG = 2048
 #: Seconds between a worker's checks that the process that started it still runs.
 PARENT_CHECK_S = 1.0
+#: Seconds a worker waits after accepting a connection, per connection it holds, before it accepts the next:
+#: an idler worker takes the next one meanwhile (20 clients arriving at once are spread in about 30 ms).
+ACCEPT_PAUSE_S = 0.0005
 
 
 def address(host: str, port: int) -> str:
@@ -43,6 +50,36 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def balanced_server(config: Any, listener: socket.socket) -> Any:
+    """A uvicorn server for ``config`` that accepts from ``listener`` (shared with other worker processes)
+    itself, one connection at a time (see the module docstring)."""
+    import uvicorn
+
+    class BalancedServer(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=[])  # the app and its lifespan; no listener of uvicorn's own
+            self._accepting = asyncio.get_running_loop().create_task(self._accept())
+
+        async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+            self._accepting.cancel()
+            await super().shutdown(sockets)
+
+        async def _accept(self) -> None:
+            loop = asyncio.get_running_loop()
+            listener.setblocking(False)
+            while True:
+                conn, _ = await loop.sock_accept(listener)
+                await loop.connect_accepted_socket(self._protocol, conn)  # TCP_NODELAY: see the docstring
+                await asyncio.sleep(ACCEPT_PAUSE_S * len(self.server_state.connections))
+
+        def _protocol(self) -> asyncio.Protocol:  # what uvicorn's own listener makes per connection
+            return self.config.http_protocol_class(
+                config=self.config, server_state=self.server_state, app_state=self.lifespan.state
+            )
+
+    return BalancedServer(config)
+
+
 def _worker(
     db: str, token: str | None, sock: socket.socket, parent: int
 ) -> None:  # pragma: no cover (a child)
@@ -57,7 +94,7 @@ def _worker(
 
     threading.Thread(target=orphaned, daemon=True).start()
     config = uvicorn.Config(create_app(db, token), log_level="warning", access_log=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    balanced_server(config, sock).run()
 
 
 def _stop(signum: int, frame: object) -> None:
