@@ -691,13 +691,17 @@ def bench_serve(
         bool,
         typer.Option("--indexes/--no-indexes", help="Give the database the web's indexes (migration 0005)."),
     ] = True,
+    fresh: Annotated[
+        bool,
+        typer.Option("--fresh", help="Every request asks for a fresh answer (none from the response cache)."),
+    ] = False,
 ) -> None:
     """Search p50/p95 latency and page render times of the web app, with concurrent clients, on a generated database."""
     from kronik.web.bench import bench, iter_lines
 
     try:
         result = bench(articles, clients=clients, requests=requests, workers=workers, samples=samples, work=work,
-                       indexes=indexes, progress=lambda m: err.print(f"[dim]{m}[/dim]"))  # fmt: skip
+                       indexes=indexes, fresh=fresh, progress=lambda m: err.print(f"[dim]{m}[/dim]"))  # fmt: skip
     except KronikError as e:
         _fail(str(e))
         return
