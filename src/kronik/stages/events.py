@@ -267,6 +267,9 @@ class _Coder:
                     and not _VIA_CLAUSE.search(self.body[max(0, t["start"] - 90) : t["start"]])]  # fmt: skip
             if days:
                 return {**_date_of(days[-1]), "inferred": True}
+        pub = (self.article.published or "")[:10]
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", pub):  # a statement of the day's news: the day it was published
+            return {"value": pub, "precision": "day", "text": None, "inferred": True}
         return None
 
     def _modality(self, text: str, trigger_at: int, quoted_by_other: bool) -> str:
