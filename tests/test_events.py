@@ -158,3 +158,13 @@ def test_claims_reminders_and_disbelief_are_no_events() -> None:
     )
     assert len(a.quotes) >= 2 and all(q["speaker"]["name"] == "Budi Santoso" for q in a.quotes)
     assert a.events == []
+
+
+def test_an_official_who_voices_an_institution_acts_for_it() -> None:
+    from kronik.stages.events import institution_of
+
+    assert institution_of("Kapolda Sumut") == "Polda Sumut"
+    assert institution_of("Kabid Humas Polda Sumut Kombes") == "Polda Sumut"
+    assert institution_of("Kepala Bidang Humas Polda Jawa Timur Komisaris Besar Polisi") == "Polda Jawa Timur"
+    assert institution_of("Kapuspen TNI") == "TNI"
+    assert institution_of("Presiden Rusia") is None

@@ -183,10 +183,36 @@ class _Coder:
                 "type": "LOC",
                 "agent": ent["name"],
             }
+        if ent.get("type") == "PER":
+            for role in ent.get("roles") or ():
+                office = self._office(role, ent["name"])
+                if office is not None:
+                    return office
         out = {"id": ent.get("id"), "name": ent["name"], "type": ent.get("type")}
         if agent:
             out["agent"] = agent
         return out
+
+    def _office(self, role: str, person: str | None) -> dict[str, Any] | None:
+        """An official who is the voice of an institution acts for it ("Kabid Humas Polda Sumut", "Kapolda
+        Sumut" -> Polda Sumut; "Kapuspen TNI" -> TNI; "juru bicara Kementerian Luar Negeri" -> the ministry)."""
+        name = institution_of(role)
+        if name is None:
+            return None
+        ent = self.by_name.get(name) or next(
+            (
+                e
+                for e in self.article.entities
+                if e.get("type") == "ORG" and name in {m["text"] for m in e["mentions"]}
+            ),
+            None,
+        )
+        return {
+            "id": ent["id"] if ent else None,
+            "name": ent["name"] if ent else name,
+            "type": "ORG",
+            "agent": person,
+        }
 
     def _entities_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
         return [
@@ -466,10 +492,43 @@ class _Coder:
                     rf"\b{re.escape(e['name'])}\b", role
                 ):
                     return {"id": e["id"], "name": e["name"], "type": "LOC", "agent": sp_.get("name")}
+        office = self._office(role, sp_.get("name")) if role else None
+        if office is not None:
+            return office
         ent = next((e for e in self.article.entities if e.get("id") and e.get("id") == sp_.get("id")), None)
         if ent is not None:
             return self._actor(ent)
         return {"id": sp_.get("id"), "name": sp_.get("name"), "type": sp_.get("type")}
+
+
+_POLICE_HEAD = re.compile(
+    r"^(?:kapolda|kapolres|kapolresta|kapolrestabes|kapolsek)\s+(?P<where>.+)$", re.IGNORECASE
+)
+_VOICE = re.compile(
+    r"(?:^|\s)(?:juru\s+bicara|jubir|kabid\s+humas|kabag\s+humas|kepala\s+bidang\s+humas|kasubbid\s+penmas|kapuspen|kapuspenkum|"
+    r"kepala\s+pusat\s+penerangan(?:\s+hukum)?|kasi\s+penkum|kasipenkum|kasat\s+\w+)\s+(?P<org>.+)$",
+    re.IGNORECASE,
+)
+
+
+def institution_of(role: str) -> str | None:
+    """The institution whose voice a role is, as the article names it, or None: police chiefs and
+    spokespeople ("Kapolda Sumut" -> "Polda Sumut", "Kabid Humas Polda Metro Jaya" -> "Polda Metro Jaya",
+    "Kapuspen TNI" -> "TNI"); "Kapolri" -> "Polri"."""
+    from kronik.stages.entities import RANKS
+
+    role = re.sub(rf"(?:\s+(?:{RANKS.pattern}))+\s*$", "", role.strip(" ,"), flags=re.IGNORECASE)
+    if role.casefold() == "kapolri":
+        return "Polri"
+    m = _POLICE_HEAD.match(role)
+    if m:
+        head = role.split()[0].casefold()
+        return {"kapolda": "Polda", "kapolres": "Polres", "kapolresta": "Polresta", "kapolrestabes": "Polrestabes",
+                "kapolsek": "Polsek"}[head] + " " + m.group("where")  # fmt: skip
+    m = _VOICE.search(role)
+    if m and m.group("org")[:1].isupper():
+        return m.group("org")
+    return None
 
 
 def _capital_of(ent: dict[str, Any]) -> str | None:

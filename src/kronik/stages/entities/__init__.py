@@ -44,7 +44,15 @@ _ROLE_NOUN = (
     r"(?:presiden|wakil\s+presiden|perdana\s+menteri|menteri|menlu|menhan|kanselir|juru\s+bicara|jubir|kepala|ketua|"
     r"direktur|sekretaris|gubernur|wali\s+kota|bupati|komandan|panglima|pejabat|analis|pengamat|peneliti|pakar|ahli|"
     r"dosen|guru\s+besar|diplomat|duta\s+besar|dubes|anggota|wakil|penasihat|staf|koresponden|wartawan|jurnalis|"
-    r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|senator|raja|ratu)"
+    r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|senator|raja|ratu|"
+    r"kabid|kabag|kasat|kasubdit|kapuspen|kapuspenkum|kapolsek|kapolresta|kanit|kasi|kasubbag|dirreskrimum|dirreskrimsus)"
+)
+#: Police and military ranks, abbreviated and spelled out: a name follows them ("Kombes Ferry Walintukan").
+RANKS = re.compile(
+    r"\b(?:akp|akbp|kompol|kombes|komjen|irjen|brigjen|iptu|ipda|aiptu|aipda|bripka|brigpol|briptu|bripda|letjen|mayjen|"
+    r"kolonel|letkol|serka|serda|sertu|pratu|prada|(?:ajun\s+)?komisaris\s+besar(?:\s+polisi)?|"
+    r"inspektur\s+jenderal(?:\s+polisi)?|brigadir\s+jenderal(?:\s+polisi)?)\b\.?",
+    re.IGNORECASE,
 )
 # "Serhiy Popko, Kepala Administrasi Militer Kyiv," / "Alex Kokcharox, seorang analis risiko negara yang ..."
 _ROLE_AFTER = re.compile(
@@ -224,6 +232,15 @@ def _entities(article: Article, spans: list[Span]) -> None:
         if label == "PER":
             start = _extend_first_name(body, start, end)
             end = _extend_surname(body, end, next_start)
+            ranks = [
+                r for r in RANKS.finditer(body, start, end) if re.match(r"\s+[A-Z]", body[r.end() : end])
+            ]
+            if ranks:  # "Sumut Kombes Ferry Walintukan": the name is what follows the rank
+                start = (
+                    ranks[-1].end()
+                    + len(body[ranks[-1].end() : end])
+                    - len(body[ranks[-1].end() : end].lstrip())
+                )
         end = _trim_lowercase_tail(body, start, end)
         start = _trim_function_words(body, start, end)
         text = body[start:end]

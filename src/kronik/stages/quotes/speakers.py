@@ -124,7 +124,9 @@ class Resolver:
         people = [x for x in inside if x[2].get("type") == "PER"]
         bare = self.lex.indefinite.sub("", phrase).strip()
         if people:
-            ms, me, ent = people[0]
+            ms, me, ent = people[
+                -1
+            ]  # "Kanit Reskrim Polsek Sako Iptu Apriansyah": the name closes the phrase
             role = _role(self.body[s:ms], self.body[me:e]) or _first(ent.get("roles"))
             return _of(ent, role)
         if inside and not self.lex.unnamed.match(bare):
