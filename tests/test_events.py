@@ -168,3 +168,22 @@ def test_an_official_who_voices_an_institution_acts_for_it() -> None:
     assert institution_of("Kepala Bidang Humas Polda Jawa Timur Komisaris Besar Polisi") == "Polda Jawa Timur"
     assert institution_of("Kapuspen TNI") == "TNI"
     assert institution_of("Presiden Rusia") is None
+
+
+def test_a_city_or_a_street_crowd_is_no_state_actor() -> None:
+    from kronik.pipeline import STAGES, process
+
+    a = Article(
+        source="x",
+        title="t",
+        language="id",
+        published="2025-10-20",
+        paragraphs=[
+            "Ribuan warga Peru berunjuk rasa di Lima pada Senin (20/10/2025).",
+            "Semarang menggelar aksi di depan balai kota pada Senin (20/10/2025).",
+        ],
+    )
+    a = process(
+        a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "events"))
+    )
+    assert [e for e in a.events if e["type"] == "PROTEST"] == []

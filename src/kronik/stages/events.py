@@ -606,4 +606,19 @@ def find_events(article: Article) -> list[_Event]:
     spoken = coder.speech()
     # what a refusal or a denial is about ("tidak berencana mengirim pasukan") is not a second event
     coder.deny_spans += [(e.start, e.end) for e in spoken if e.type in ("REJECT", "DENY")]
-    return _merge(coder.acts() + spoken)
+    return _merge([e for e in coder.acts() + spoken if _can_act(e)])
+
+
+#: Street protests are made by people, not by the place they are in ("ribuan warga Peru berunjuk rasa").
+_STREET = re.compile(r"unjuk\s+rasa|demo|aksi|turun\s+ke\s+jalan|berdemonstrasi|long\s+march", re.IGNORECASE)
+
+
+def _can_act(e: _Event) -> bool:
+    """A place is no actor unless it is a state (a capital standing for its government is its state
+    already); a state does not march in a street protest."""
+    actor = e.actor or {}
+    if actor.get("type") != "LOC":
+        return True
+    if not str(actor.get("id") or "").startswith("country:"):
+        return False
+    return not (e.type == "PROTEST" and _STREET.search(e.trigger))
