@@ -91,3 +91,12 @@ def test_lists_of_months_and_weeks_of_a_month():
     v = _values("Target pada bulan Oktober, November, dan Desember 2022 naik; rapat pekan ketiga Januari.")
     assert v["bulan Oktober, November, dan Desember 2022"][:2] == ("2022-10/2022-12", "month")
     assert v["pekan ketiga Januari"][:2] == ("2023-W03", "week")  # 15-21 January 2023
+
+
+def test_ranges_of_dates_and_lists_of_days_are_intervals():
+    v = _values(
+        "Pendaftaran dibuka Senin, 9 Januari 2023 hingga Jumat, 13 Januari 2023. Libur pada 2, 3, 4 Januari."
+    )
+    assert v["Senin, 9 Januari 2023 hingga Jumat, 13 Januari 2023"][:2] == ("2023-01-09/2023-01-13", "day")
+    assert v["2, 3, 4 Januari"][0] == "2023-01-02/2023-01-04"
+    assert _values("Pesta pada Hari Kemerdekaan AS.")["Hari Kemerdekaan AS"][0] == "2022-07-04"

@@ -298,7 +298,60 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
         out.append({k: res[k] for k in ("text", "start", "end", "type", "value", "precision", "flags")})
         found.append((f, future))
     _reanchor_quoted(body, out, found, anchor)
-    return out
+    return _join_ranges(body, out)
+
+
+#: What joins the two ends of a range of dates: "19 Oktober 2025 hingga 8 Desember 2025", "12 Agustus-6 September".
+_RANGE_JOIN = re.compile(
+    r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|-|–|—)\s*(?:(?:hari\s+)?\w+,\s*)?(?:tanggal\s+)?",
+    re.IGNORECASE,
+)
+#: Days listed before their month: "5, 6, 7, 8 Juni" (the last of them is the date found).
+_DAY_LIST = re.compile(r"(?<![\d/.])(\d{1,2})(?:\s*,\s*\d{1,2})+\s*,?\s*(?:dan\s+)?$")
+
+
+def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Two dates of a day joined as a range become one interval; days listed before one month
+    ("5, 6, 7, 8 Juni") become the interval from the first to the last."""
+    joined: list[dict[str, Any]] = []
+    for t in out:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and _is_day(prev)
+            and _is_day(t)
+            and _RANGE_JOIN.fullmatch(body[prev["end"] : t["start"]])
+            and prev["value"][:10] < t["value"][:10]
+        ):
+            joined[-1] = {**prev, "text": body[prev["start"] : t["end"]], "end": t["end"], "type": "interval",
+                          "value": f"{prev['value'][:10]}/{t['value'][:10]}", "flags": prev["flags"] + t["flags"]}  # fmt: skip
+            continue
+        days = (
+            _DAY_LIST.search(body[max(0, t["start"] - 40) : t["start"]])
+            if _is_day(t) and t["text"][:1].isdigit()
+            else None
+        )
+        if days is not None and int(days.group(1)) < int(t["value"][8:10]):
+            start = t["start"] - len(days.group(0))
+            first = f"{t['value'][:8]}{int(days.group(1)):02d}"
+            t = {
+                **t,
+                "text": body[start : t["end"]],
+                "start": start,
+                "type": "interval",
+                "value": f"{first}/{t['value'][:10]}",
+            }
+        joined.append(t)
+    return joined
+
+
+def _is_day(t: dict[str, Any]) -> bool:
+    return (
+        t["precision"] == "day"
+        and t["type"] in ("date", "relative")
+        and bool(t["value"])
+        and len(t["value"]) == 10
+    )
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
