@@ -26,6 +26,7 @@ demo: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest -q
 
 # Debian's Chromium for tests/test_browser.py (Playwright drives it and never downloads a browser).
