@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 #: Kinds of text the cleaner takes out of a page; each removed piece carries one of them.
 REMOVED_KINDS = (

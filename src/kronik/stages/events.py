@@ -191,6 +191,8 @@ class _Coder:
         out = {"id": ent.get("id"), "name": ent["name"], "type": ent.get("type")}
         if agent:
             out["agent"] = agent
+        if ent.get("serves"):
+            out["for"] = ent["serves"]  # Lukashenko's act is also one of Belarus on its timeline
         return out
 
     def _office(self, role: str, person: str | None) -> dict[str, Any] | None:
@@ -468,6 +470,8 @@ class _Coder:
                 for e in self.article.entities
                 if sp_.get("role") and e["name"] in (sp_.get("role") or "")
             }
+            # the reported clause's own subject ("Belarus mungkin terpaksa …") is not whom the statement addresses
+            own |= {e["name"] for a, _b, e in self.mentions if a == q["start"]}
             target, _ = self._after(q["start"], q["end"], actor, exclude=own)
             if etype == "DENY":
                 target = None

@@ -282,7 +282,8 @@ def _entities(article: Article, spans: list[Span]) -> None:
     _merge_nicknames(clusters, body)
     _merge_short_names(clusters)
     _sweep(clusters, body, skip_to)
-    article.entities = [_to_dict(c) for c in clusters if c.mentions]
+    states = [c.name for c in clusters if c.entry is not None and c.entry.id.startswith("country:")]
+    article.entities = [_to_dict(c, _state_in_roles(c, states)) for c in clusters if c.mentions]
 
 
 _NICKNAME = (
@@ -568,7 +569,16 @@ def _part_of(short: str, full: str) -> bool:
     )
 
 
-def _to_dict(c: _Cluster) -> dict[str, Any]:
+def _state_in_roles(cluster: _Cluster, states: list[str]) -> str | None:
+    """The state a person's role names ("Presiden Belarus", "Menteri Luar Negeri Rusia"), if one."""
+    for role in cluster.roles if cluster.type == "PER" else ():
+        named = [st for st in states if re.search(rf"\b{re.escape(st)}\b", role)]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+def _to_dict(c: _Cluster, serves: str | None = None) -> dict[str, Any]:
     e = c.entry
     ident = e.id if e else f"local:{re.sub(r'[^a-z0-9]+', '-', c.name.casefold()).strip('-')}"
     out: dict[str, Any] = {
@@ -581,4 +591,6 @@ def _to_dict(c: _Cluster) -> dict[str, Any]:
     }
     if c.government and e is not None and e.capital_of:
         out["stands_for"] = e.capital_of
+    if c.type == "PER" and (serves or (e.serves if e else None)):
+        out["serves"] = (e.serves if e else None) or serves
     return out

@@ -33,6 +33,7 @@ class Entry:
     wikidata: str | None = None
     aliases: set[str] = field(default_factory=set)
     capital_of: str | None = None
+    serves: str | None = None  # the state a person leads or speaks for ("Belarus" for Lukashenko)
 
 
 def norm(text: str) -> str:
@@ -103,6 +104,7 @@ def _read_curated(data: dict, countries: dict[str, Entry], entries: list[Entry])
         e.aliases.update([item["name"], *item.get("aliases", [])])
         e.wikidata = item.get("wikidata") or e.wikidata
         e.capital_of = item.get("capital_of")
+        e.serves = item.get("serves")
 
 
 def _read_media(entries: list[Entry]) -> None:
