@@ -145,3 +145,29 @@ def test_migration_0006_summarises_an_existing_database(tmp_path, db_path):
         conn.execute("DELETE FROM _migrations WHERE name = '0006_summaries'")
     Store(db_path).close()
     assert _summaries(db_path) == kept
+
+
+def test_a_state_timeline_shows_the_acts_of_the_people_who_serve_it(db_path):
+    a = Article(
+        source="a.txt", id="00000000000000aa", title="Judul", published="2023-02-15", paragraphs=["x"]
+    )
+    a.events = [
+        {
+            "type": "REJECT",
+            "family": "verbal conflict",
+            "actor": {"id": "Q1", "name": "Alexander Lukashenko", "type": "PER", "for": "Belarus"},
+            "target": {"id": "country:UA", "name": "Ukraina", "type": "LOC"},
+            "partner": None,
+            "date": {"value": "2023-02-15", "precision": "day"},
+            "location": None,
+            "modality": "asserted",
+            "source": {"speaker": None, "quote": None, "via": None, "chain": []},
+            "trigger": "menolak",
+            "evidence": {"text": "menolak", "start": 0, "end": 1},
+        }
+    ]
+    with Store(db_path) as store:
+        store.upsert(a)
+        store.commit()
+        rows = store.timeline(actor="Belarus")
+    assert [(r["type"], r["actor_name"]) for r in rows] == [("REJECT", "Alexander Lukashenko")]

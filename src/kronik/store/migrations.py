@@ -246,6 +246,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     ("0006_summaries", SUMMARY_TABLES + ";" + SUMMARY_FILL),
+    (
+        "0007_event_actor_for",
+        # the state a person actor serves (record 1.3: events[].actor.for), filled from the stored records
+        "ALTER TABLE events ADD COLUMN actor_for TEXT;"
+        "UPDATE events SET actor_for = (SELECT json_extract(a.record, '$.events[' || events.idx || '].actor.for')"
+        " FROM articles a WHERE a.id = events.article_id);"
+        "CREATE INDEX events_actor_for ON events(actor_for) WHERE actor_for IS NOT NULL",
+    ),
 ]
 
 

@@ -189,11 +189,12 @@ class Store:
                 target.get("name"), partner.get("name"), date.get("value"), date.get("precision"),
                 (date.get("value") or "")[:10] or None, e.get("location"), e["modality"], src.get("speaker"), src.get("via"),
                 json.dumps(src.get("chain") or [], ensure_ascii=False), (e.get("evidence") or {}).get("text"), article.published,
+                actor.get("for"),
             ))  # fmt: skip
         self.conn.executemany(
             "INSERT INTO events (article_id, idx, type, family, actor_id, actor_name, target_id, target_name, partner_name,"
-            " date_value, date_precision, date_start, location, modality, speaker, via, chain, evidence, published)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " date_value, date_precision, date_start, location, modality, speaker, via, chain, evidence, published,"
+            " actor_for) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
 
@@ -206,13 +207,14 @@ class Store:
         limit: int = 1000,
     ) -> list[dict[str, Any]]:
         """Events ordered by when they happened (undated ones last, by publication); filters match an actor by
-        name or id (as actor, recipient or partner), ``with_`` the other side, ``between`` ISO dates inclusive."""
+        name or id (as actor, recipient or partner, or the state a person actor serves), ``with_`` the other side, ``between`` ISO dates inclusive."""
         where, args = [], []
         if actor:
             where.append(
-                "(e.actor_name LIKE ? OR e.actor_id = ? OR e.target_name LIKE ? OR e.partner_name LIKE ?)"
+                "(e.actor_name LIKE ? OR e.actor_id = ? OR e.target_name LIKE ? OR e.partner_name LIKE ?"
+                " OR e.actor_for LIKE ?)"
             )
-            args += [actor, actor, actor, actor]
+            args += [actor, actor, actor, actor, actor]
         if with_:
             where.append("(e.actor_name LIKE ? OR e.target_name LIKE ? OR e.partner_name LIKE ?)")
             args += [with_, with_, with_]
