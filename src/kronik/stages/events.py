@@ -34,6 +34,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.data import Article
+from kronik.stages.entities import RANKS
 from kronik.stages.quotes import _Finder
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import lexicon
@@ -519,8 +520,6 @@ def institution_of(role: str) -> str | None:
     """The institution whose voice a role is, as the article names it, or None: police chiefs and
     spokespeople ("Kapolda Sumut" -> "Polda Sumut", "Kabid Humas Polda Metro Jaya" -> "Polda Metro Jaya",
     "Kapuspen TNI" -> "TNI"); "Kapolri" -> "Polri"."""
-    from kronik.stages.entities import RANKS
-
     role = re.sub(rf"(?:\s+(?:{RANKS.pattern}))+\s*$", "", role.strip(" ,"), flags=re.IGNORECASE)
     if role.casefold() == "kapolri":
         return "Polri"

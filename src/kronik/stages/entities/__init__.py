@@ -23,14 +23,21 @@ from kronik.lang.id.words import NOT_NAME_WORDS
 from kronik.stages.clean import DATELINE
 from kronik.stages.entities.registry import Entry, Registry, load_registry, norm
 
-#: Titles and roles printed before a name; stripped before linking ("Presiden Lukashenko").
+#: Police and military ranks, abbreviated and spelled out: a name follows them ("Kombes Ferry Walintukan").
+_RANK_WORDS = (
+    r"akp|akbp|kompol|kombes|komjen|irjen|brigjen|iptu|ipda|aiptu|aipda|bripka|brigpol|briptu|bripda|letjen|mayjen|"
+    r"laksamana|marsekal|kolonel|letkol|serka|serda|sertu|pratu|prada|(?:ajun\s+)?komisaris\s+besar(?:\s+polisi)?|"
+    r"inspektur\s+jenderal(?:\s+polisi)?|brigadir\s+jenderal(?:\s+polisi)?"
+)
+RANKS = re.compile(rf"\b(?:{_RANK_WORDS})\b\.?", re.IGNORECASE)
+#: Titles, roles and ranks printed before a name; stripped before linking ("Presiden Lukashenko").
 TITLES = re.compile(
     r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
-    r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kolonel|kapten|mayor|gubernur|wali\s+kota|bupati|"
+    r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|bupati|"
     r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
     r"senator|anggota|komandan|panglima|kapolri|kapolda|kapolres|jaksa\s+agung|analis|pejabat|sekjen|dirut|"
-    r"akp|akbp|kompol|kombes|komjen|irjen|brigjen|iptu|ipda|aiptu|aipda|bripka|brigpol|briptu|bripda|"
-    r"letjen|mayjen|laksamana|marsekal|kolonel|letkol|mayor|serka|serda|sertu|pratu|prada)\b\.?\s*",
+    + _RANK_WORDS
+    + r")\b\.?\s*",
     re.IGNORECASE,
 )
 #: A mention followed by a speech or action verb: a capital standing for its government ("Moskow memperingatkan").
@@ -46,13 +53,6 @@ _ROLE_NOUN = (
     r"dosen|guru\s+besar|diplomat|duta\s+besar|dubes|anggota|wakil|penasihat|staf|koresponden|wartawan|jurnalis|"
     r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|senator|raja|ratu|"
     r"kabid|kabag|kasat|kasubdit|kapuspen|kapuspenkum|kapolsek|kapolresta|kanit|kasi|kasubbag|dirreskrimum|dirreskrimsus)"
-)
-#: Police and military ranks, abbreviated and spelled out: a name follows them ("Kombes Ferry Walintukan").
-RANKS = re.compile(
-    r"\b(?:akp|akbp|kompol|kombes|komjen|irjen|brigjen|iptu|ipda|aiptu|aipda|bripka|brigpol|briptu|bripda|letjen|mayjen|"
-    r"kolonel|letkol|serka|serda|sertu|pratu|prada|(?:ajun\s+)?komisaris\s+besar(?:\s+polisi)?|"
-    r"inspektur\s+jenderal(?:\s+polisi)?|brigadir\s+jenderal(?:\s+polisi)?)\b\.?",
-    re.IGNORECASE,
 )
 # "Serhiy Popko, Kepala Administrasi Militer Kyiv," / "Alex Kokcharox, seorang analis risiko negara yang ..."
 _ROLE_AFTER = re.compile(
