@@ -279,8 +279,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
     for c in clusters:
         if c.type == "PER" and c.entry is None and c.mentions:
             _fuller_name(c, body)
-    _merge_nicknames(clusters, body)
-    _merge_short_names(clusters)
+    _join_short_names(clusters, body)
     _sweep(clusters, body, skip_to)
     states = [c.name for c in clusters if c.entry is not None and c.entry.id.startswith("country:")]
     article.entities = [_to_dict(c, _state_in_roles(c, states)) for c in clusters if c.mentions]
@@ -291,31 +290,25 @@ _NICKNAME = (
 )
 
 
-def _merge_nicknames(clusters: list[_Cluster], body: str) -> None:
-    """A person introduced with the name the article then uses ("FX Hadi Rudyatmo atau Rudy", "Hadi
-    Rudyatmo (Rudy)", "… yang akrab disapa Rudy"): the short name's mentions are that person's."""
+def _join_short_names(clusters: list[_Cluster], body: str) -> None:
+    """A one-word name kept apart from a person's full name joins that person: a nickname the article
+    introduces ("FX Hadi Rudyatmo atau Rudy", "(Rudy)", "yang akrab disapa Rudy"), or a first or last name
+    the recogniser typed otherwise in places ("Mamat" as LOC beside "Mamat Rachmat"), whichever came first;
+    a registry entity keeps its own identity."""
     people = [c for c in clusters if c.type == "PER" and len(c.name.split()) >= 2]
     for c in list(clusters):
         if c in people or c.entry is not None or " " in c.name:
             continue
-        for p in people:
+        owners = [
+            p
+            for p in people
             if any(
                 re.search(re.escape(m["text"]) + _NICKNAME + re.escape(c.name) + r"\b", body)
                 for m in p.mentions
-            ):
-                p.mentions = sorted(p.mentions + c.mentions, key=lambda x: x["start"])
-                clusters.remove(c)
-                break
-
-
-def _merge_short_names(clusters: list[_Cluster]) -> None:
-    """A person's first or last name the recogniser typed otherwise in places ("Mamat" as LOC beside
-    "Mamat Rachmat") is that person, whichever came first; a registry entity keeps its own type."""
-    people = [c for c in clusters if c.type == "PER" and len(c.name.split()) >= 2]
-    for c in list(clusters):
-        if c.type == "PER" or c.entry is not None or " " in c.name:
-            continue
-        owners = [p for p in people if _part_of(norm(c.name), norm(p.name))]
+            )
+        ][:1]
+        if not owners and c.type != "PER":
+            owners = [p for p in people if _part_of(norm(c.name), norm(p.name))]
         if len(owners) == 1:
             owners[0].mentions = sorted(owners[0].mentions + c.mentions, key=lambda x: x["start"])
             clusters.remove(c)
