@@ -61,7 +61,7 @@ FURNITURE: dict[str, tuple[str, ...]] = {
     ),
     "advertisement": (
         r"^(advertisement|iklan|scroll\s+to\s+(continue|resume)\s+(with\s+)?content|sponsored|konten\s+sponsor|close\s+ads?\s*x?|ads?\s+by)\b.{0,40}$",
-        r"^(simak|tonton|lihat|saksikan)\s+(juga\s+)?(video|live\s*detik).{0,200}$",
+        r"^[\'\"‘“]?(simak|tonton|lihat|saksikan)\s+(juga\s+)?(video|live\s*detik).{0,200}$",
         r"^\[gambas:[^\]]*\]$",
         r"^loading\.*$",
         r"^#\w+(\s+with\s+\w+)?$",  # campaign hashtags closing a story: "#GrowFearless with FIMELA"
