@@ -239,3 +239,13 @@ def test_a_bare_role_names_the_one_person_it_was_printed_before():
     )
     (q,) = a.quotes
     assert q["speaker"]["name"] == "Susan Illston" and not q["speaker"].get("unnamed")
+
+
+def test_an_adverb_after_a_pronoun_speaker_is_no_name():
+    a = _article(
+        [
+            "Menteri Budi Santoso mengatakan anggaran naik tahun ini.",
+            "Ia juga mengatakan bahwa program itu akan diperluas ke seluruh provinsi.",
+        ]
+    )
+    assert [q["speaker"]["name"] for q in a.quotes] == ["Budi Santoso", "Budi Santoso"]

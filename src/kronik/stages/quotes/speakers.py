@@ -86,7 +86,7 @@ class Resolver:
         if q.speaker_span is None:
             return None
         s, e = q.speaker_span
-        phrase = self.body[s:e].strip(" ,")
+        phrase = self.lex.adverbs_tail.sub("", self.body[s:e].strip(" ,")) or self.body[s:e].strip(" ,")
         if self.lex.pronoun.match(phrase) or phrase.lower().startswith(("sang ", "pihaknya")):
             return self._antecedent(q, prev, prefer_previous=False)
         has_person = any(s <= ms < e and ent.get("type") == "PER" for ms, _me, ent in self.mentions)
