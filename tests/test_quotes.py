@@ -249,3 +249,13 @@ def test_an_adverb_after_a_pronoun_speaker_is_no_name():
         ]
     )
     assert [q["speaker"]["name"] for q in a.quotes] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_a_phrase_quoted_inside_reported_speech_is_not_a_quote_of_the_next_subject():
+    a = _article(
+        [
+            "Taliban mengatakan kepada Amerika Serikat bahwa “pintu mereka terbuka” jika Washington ingin "
+            "melanjutkan pembicaraan damai di masa mendatang."
+        ]
+    )
+    assert all(q["speaker"]["name"] != "Washington" for q in a.quotes)

@@ -318,8 +318,10 @@ class _Finder:
             if cue.lower() == "katanya" and span is None:
                 mode = "pronoun"
             return self._make(q, para, sent, True, cue, "say", span if mode == "phrase" else None, mode)
-        # "…," X mengatakan.
-        vm = lex.verb.search(after, rest_at)
+        # "…," X mengatakan. (The quote closes on a comma or a stop: '"pintu mereka terbuka" jika Washington
+        # ingin melanjutkan' is a phrase quoted inside a sentence, not a quote Washington said.)
+        closed = self.body[q.end - 1 : q.end] in (",", ".", "!", "?") or bool(after[:rest_at].strip())
+        vm = lex.verb.search(after, rest_at) if closed else None
         if vm and vm.start() - rest_at <= 60 and '"' not in after[rest_at : vm.start()]:
             subj = self._strip_clause(after_start + rest_at, after_start + vm.start())
             if subj[1] > subj[0] and len(sp.words(self.body[subj[0] : subj[1]])) <= 6:
