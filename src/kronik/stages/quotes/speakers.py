@@ -221,7 +221,7 @@ class Resolver:
                     return _of(ent, _first(ent.get("roles")))
         return None
 
-    def _last_person(self, start: int, end: int, subjects_only: bool = False) -> Speaker | None:
+    def _last_person(self, start: int, end: int) -> Speaker | None:
         """The person a pronoun points back to: the last one named as the subject of a sentence (the first
         person of it, unless a pronoun opens the sentence: in "dia berencana bertemu Ashraf Ghani" the
         name is an object), else the last one named, outside quotes."""
@@ -239,7 +239,7 @@ class Resolver:
                 objects_of_pronoun += 1
             elif not any(s0 <= m2 < ms for m2, _ in people):
                 subjects.append((ms, ent))
-        if subjects_only or (not subjects and objects_of_pronoun == len(people)):
+        if not subjects and objects_of_pronoun == len(people):
             people = subjects  # a pronoun's objects only: its own antecedent is further back
         if not people:
             return None
