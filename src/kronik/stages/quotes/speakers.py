@@ -73,7 +73,29 @@ class Resolver:
             if q.speaker is not None and q.speaker.name:
                 prev = q
                 self.spoken.append(q.speaker)
+        self._orphans(found)
         self._cataphora(found)
+
+    def _orphans(self, found: list[Quote]) -> None:
+        """A quote paragraph with no cue of its own speaks for its neighbour: the speaker of reported
+        speech in the paragraph just before ("Kalla mengatakan, …" then "“Pengawas itu …”"), else of the
+        quote opening the next paragraph ("“…,” ujar Kalla"), when that one names its speaker."""
+        for i, q in enumerate(found):
+            if q.speaker_mode != "none" or q.speaker is not None:
+                continue
+            before = found[i - 1] if i else None
+            after = next((x for x in found[i + 1 :] if x.speaker_mode != "none"), None)
+            if before is not None and before.speaker and before.speaker.name and before.paragraph >= q.paragraph - 1:
+                q.speaker = before.speaker
+            elif (
+                after is not None
+                and after.direct
+                and after.speaker
+                and after.speaker.name
+                and after.paragraph <= q.paragraph + 1
+                and all(x.speaker_mode == "none" or x is after for x in found[i + 1 : found.index(after) + 1])
+            ):
+                q.speaker = after.speaker
 
     # ------------------------------------------------------------------ cases
     def _speaker(self, q: Quote, prev: Quote | None) -> Speaker | None:
