@@ -41,6 +41,7 @@ class Lexicon:
     via: tuple[re.Pattern[str], ...]
     claim_cues: tuple[tuple[str, re.Pattern[str]], ...]
     hedges: re.Pattern[str]
+    role_synonyms: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -75,4 +76,5 @@ def lexicon() -> Lexicon:
             rf"(?<![\w-])(?:{_alt([h for h in data['headline_hedges'] if h != '?'])})(?![\w-])|\?",
             re.IGNORECASE,
         ),
+        role_synonyms=dict(data["role_synonyms"]),
     )

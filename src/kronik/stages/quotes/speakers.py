@@ -117,6 +117,11 @@ class Resolver:
         ):
             # "Mantan Gubernur Jakarta itu", "pria yang akrab disapa Inay itu": someone already named
             return self._antecedent(q, prev, prefer_previous=False)
+        synonym = self.lex.role_synonyms.get(phrase.casefold())
+        if not has_person and synonym:
+            holder = self._office_holder(synonym) or self._recent_role(synonym, q)
+            if holder is not None:
+                return holder
         if not has_person:
             holder = self._recent_role(phrase, q)
             if holder is not None:
