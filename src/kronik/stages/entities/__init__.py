@@ -99,6 +99,24 @@ def _model():
 
 
 #: Lower-case words that belong to names ("bin", "van"); other lower-case words opening a span do not.
+def _abbreviates_a_term(cluster: _Cluster, body: str) -> bool:
+    """An all-capitals name the body defines in brackets after the words it abbreviates, none of them a
+    name found as a person: "Moderate List Proportional Representation (MLPR)"."""
+    name = cluster.name
+    if not re.fullmatch(r"[A-Z]{3,8}", name):
+        return False
+    for m in cluster.mentions:
+        if body[m["start"] - 1 : m["start"]] != "(" or body[m["end"] : m["end"] + 1] != ")":
+            continue
+        words = re.findall(r"[\w'-]+", body[max(0, m["start"] - 120) : m["start"] - 1])[-len(name) :]
+        if len(words) == len(name) and "".join(w[0] for w in words).upper() == name:
+            return True
+    return False
+
+
+#: "pelaku berinisial AS", "inisial HM": initials of a person (not of a company: "perusahaan berinisial PT")
+_INITIALS_OF_PERSON = re.compile(r"(?<!perusahaan )(?<!PT )(?<!CV )\b(?:ber)?inisial\s+$", re.IGNORECASE)
+
 _NAME_PARTICLES = {"bin", "binti", "van", "von", "der", "al", "el", "da", "di", "la", "le", "dos", "ibn"}
 
 
@@ -281,6 +299,19 @@ def _entities(article: Article, spans: list[Span]) -> None:
             _fuller_name(c, body)
     _join_short_names(clusters, body)
     _sweep(clusters, body, skip_to)
+    for c in clusters:
+        if c.type == "PER" and c.entry is None and _abbreviates_a_term(c, body):
+            c.mentions = []  # "Moderate List Proportional Representation (MLPR)": a term, not a person
+    for c in clusters:  # "jurnalis berinisial HM": initials stand for a person
+        if (
+            c.entry is None
+            and c.type != "PER"
+            and re.fullmatch(r"[A-Z]{2,5}", c.name)
+            and any(
+                _INITIALS_OF_PERSON.search(body[max(0, m["start"] - 40) : m["start"]]) for m in c.mentions
+            )
+        ):
+            c.type = "PER"
     states = [c.name for c in clusters if c.entry is not None and c.entry.id.startswith("country:")]
     article.entities = [_to_dict(c, _state_in_roles(c, states)) for c in clusters if c.mentions]
 
@@ -463,10 +494,13 @@ _NOT_FIRST_NAMES = {
 }  # fmt: skip
 
 
+_NAME_PARTICLES = {"Al", "El", "Bin", "Binti", "Abu", "Ibnu", "Van", "Von", "De", "Da", "Di", "Bin."}
+
+
 def _extend_first_name(body: str, start: int, end: int) -> int:
     """A surname the model found alone, right after a capitalised first name ("Andriy Kovalenko"): take both."""
-    if " " in body[start:end].strip():
-        return start
+    if " " in body[start:end].strip() and body[start:end].split()[0] not in _NAME_PARTICLES:
+        return start  # "Al Hamdi" is no full name: "Ridho Al Hamdi"
     m = re.search(r"([A-Z][a-z'’-]{2,})\s+$", body[max(0, start - 30) : start])
     if not m:
         return start

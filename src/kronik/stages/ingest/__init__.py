@@ -389,9 +389,20 @@ def record_article(source: str, row: dict[str, Any], options: IngestOptions) -> 
     return art
 
 
+# Where a scraper dropped a link's tags it may glue the words around it: "dariReuters", "Lahadaliamengatakan".
+_GLUED = re.compile(
+    r"\b(dari|kepada|melalui|pada)(?=[A-Z][a-z])"
+    r"|\b([A-Z][a-z]{2,40}?)(?=(?:mengatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan)\b)"
+)
+
+
+def _unglue(text: str) -> str:
+    return _GLUED.sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
+
+
 def _record_blocks(body: str) -> list[Block]:
     """Paragraphs of given text: one per line, or split where a scraper joined them with commas."""
-    body = _LEAD_RESIDUE.sub("", body)
+    body = _unglue(_LEAD_RESIDUE.sub("", body))
     lines = [ln for ln in body.splitlines() if ln.strip(" ,")]
     if sum(len(ln) > 600 and len(_COMMA_JOINED.findall(ln)) >= 2 for ln in lines) * 2 >= len(lines):
         # most lines hold several paragraphs joined with commas (a stray line break does not stop it)

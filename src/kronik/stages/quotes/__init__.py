@@ -182,8 +182,10 @@ class _Finder:
         last = seg.rfind(",")
         if last >= 0:
             s, e = self._strip_clause(clause_start + last + 1, verb_start)
-            if e > s:
+            if e > s and not _ADVERBIAL.match(self.body[s:e]):
                 return self._head(s, e)
+            # "X, analis di William Blair, dalam catatan risetnya menyebutkan": the part after the last comma
+            # is an adverbial; the speaker is named before it
             # an apposition: "Bek Persib, Achmad Jufriyanto, berharap" / "X, seorang analis …, mengatakan":
             # the comma-separated part naming a person, else the first part
             parts, pos = [], clause_start
@@ -321,7 +323,11 @@ class _Finder:
         # "…," X mengatakan. (The quote closes on a comma or a stop: '"pintu mereka terbuka" jika Washington
         # ingin melanjutkan' is a phrase quoted inside a sentence, not a quote Washington said.)
         closed = self.body[q.end - 1 : q.end] in (",", ".", "!", "?") or bool(after[:rest_at].strip())
-        vm = lex.verb.search(after, rest_at) if closed else None
+        # …and open its sentence: 'X menekankan bahwa negosiasi tetap menjadi "jalan satu-satunya …", sepekan
+        # setelah Trump mengumumkan …' is a phrase quoted inside X's reported speech
+        lead = lex.connectors_head.sub("", before.strip())
+        opens = not lead or lead.endswith((",", ":"))
+        vm = lex.verb.search(after, rest_at) if closed and opens else None
         if vm and vm.start() - rest_at <= 60 and '"' not in after[rest_at : vm.start()]:
             subj = self._strip_clause(after_start + rest_at, after_start + vm.start())
             if subj[1] > subj[0] and len(sp.words(self.body[subj[0] : subj[1]])) <= 6:
@@ -469,7 +475,7 @@ class _Finder:
                 return [self._quote_from(para, sent, c0, s1, pm.group("cue"), "say", (w0, w1), "phrase")]
         # …, kata X, … / …, kata X. / …, menurut X, … / …, menurut X.
         cue_pat = re.compile(
-            rf"(?:^|,)\s*(?P<cue>{lex.post_cue.pattern.replace('(?P<cue>', '(?:')}|menurut)(?:\s|$)",
+            rf"(?:^|,)\s*(?:{lex.connectors_head.pattern[1:]})?(?P<cue>{lex.post_cue.pattern.replace('(?P<cue>', '(?:')}|menurut)(?:\s|$)",
             re.IGNORECASE,
         )
         for cm in cue_pat.finditer(text):
@@ -540,6 +546,9 @@ class _Finder:
                     lex.verb_kind.get(v) == "call"
                     and re.search(r"\b(?:untuk|agar|supaya)\b", text[vm.end() : vm.end() + 80])
                 )
+                # "mengumumkan akan membentuk partai": a stated intention ("mengancam akan bergabung dalam
+                # perang" is a threatened act, an event, not reported speech)
+                and not (lex.verb_kind.get(v) == "explain" and re.match(r"\s+akan\s", text[vm.end() :]))
             ):
                 continue
             if text[c0 - s0 : c0 - s0 + 1] in '"“”«':

@@ -68,11 +68,14 @@ class Resolver:
     def resolve(self, found: list[Quote]) -> None:
         prev: Quote | None = None
         self.spoken: list[Speaker] = []
+        self.last_person: Quote | None = None
         for q in found:
             q.speaker = self._speaker(q, prev)
             if q.speaker is not None and q.speaker.name:
                 prev = q
                 self.spoken.append(q.speaker)
+                if q.speaker.type == "PER":
+                    self.last_person = q
         self._orphans(found)
         self._cataphora(found)
 
@@ -85,7 +88,12 @@ class Resolver:
                 continue
             before = found[i - 1] if i else None
             after = next((x for x in found[i + 1 :] if x.speaker_mode != "none"), None)
-            if before is not None and before.speaker and before.speaker.name and before.paragraph >= q.paragraph - 1:
+            if (
+                before is not None
+                and before.speaker
+                and before.speaker.name
+                and before.paragraph >= q.paragraph - 1
+            ):
                 q.speaker = before.speaker
             elif (
                 after is not None
@@ -122,7 +130,8 @@ class Resolver:
             holder = self._office_holder(synonym) or self._recent_role(synonym, q)
             if holder is not None:
                 return holder
-        if not has_person:
+        names_entity = any(ms == s and me == e for ms, me, _ent in self.mentions)
+        if not has_person and not names_entity:
             holder = self._recent_role(phrase, q)
             if holder is not None:
                 return holder
@@ -222,6 +231,14 @@ class Resolver:
         return None
 
     def _antecedent(self, q: Quote, prev: Quote | None, prefer_previous: bool) -> Speaker | None:
+        if (
+            not prefer_previous
+            and prev is not None
+            and prev.speaker is not None
+            and prev.speaker.type in ("ORG", "LOC")
+            and self.last_person is not None
+        ):
+            prev = self.last_person  # "dia" is a person: not the organisation that spoke last
         near_prev = (
             prev is not None and prev.speaker is not None and q.paragraph - prev.paragraph <= PRONOUN_REACH
         )
