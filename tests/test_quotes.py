@@ -259,3 +259,12 @@ def test_a_phrase_quoted_inside_reported_speech_is_not_a_quote_of_the_next_subje
         ]
     )
     assert all(q["speaker"]["name"] != "Washington" for q in a.quotes)
+
+
+def test_same_person_accepts_short_names_of_a_named_person_only():
+    from kronik.eval.quotes import same_person
+
+    assert same_person("Prabowo Subianto", "Prabowo")
+    assert same_person("Joko Widodo", "Jokowi")  # a registry alias
+    assert not same_person("juru bicara KPK", "KPK", person=False)
+    assert not same_person("Arse", "Ridho Al Hamdi")

@@ -26,6 +26,9 @@ class QuoteScores:
     span: dict[bool, PRF] = field(default_factory=lambda: {True: PRF(), False: PRF()})
     end_to_end: dict[bool, PRF] = field(default_factory=lambda: {True: PRF(), False: PRF()})
     speaker_right: dict[bool, list[int]] = field(default_factory=lambda: {True: [0, 0], False: [0, 0]})
+    #: Speakers right when a gold name that is a short form or registry alias of the system's canonical
+    #: name counts ("Prabowo", "Jokowi" for "Prabowo Subianto", "Joko Widodo"): gold conventions differ.
+    same_person: dict[bool, int] = field(default_factory=lambda: {True: 0, False: 0})
     misses: list[str] = field(default_factory=list)
 
 
@@ -37,6 +40,22 @@ def _speaker_name(q: dict[str, Any]) -> str | None:
 def speaker_matches(system: str | None, gold: str | None) -> bool:
     a, b = norm(system), norm(gold)
     return bool(a and b) and (same_name(a, b) or a.split()[-1] == b.split()[-1])
+
+
+def same_person(system: str | None, gold: str | None, person: bool = True) -> bool:
+    """``speaker_matches``, or the gold's name is part of a named person's canonical name or one of its
+    aliases."""
+    if speaker_matches(system, gold):
+        return True
+    a, b = norm(system), norm(gold)
+    if not a or not b or not person:
+        return False
+    if set(b.split()) <= set(a.split()):
+        return True
+    from kronik.stages.entities.registry import load_registry
+
+    entry = load_registry().lookup(gold or "")
+    return entry is not None and norm(entry.name) == a
 
 
 def score_quotes(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]]) -> QuoteScores:
@@ -69,6 +88,10 @@ def score_quotes(gold: list[dict[str, Any]], records: dict[str, dict[str, Any]])
             sc.span[d].tp += 1
             sc.speaker_right[d][1] += 1
             said = _speaker_name(system[hit])
+            sys_speaker = system[hit].get("speaker")
+            named_person = isinstance(sys_speaker, dict) and sys_speaker.get("type") == "PER"
+            if same_person(said, gq.get("speaker"), named_person):
+                sc.same_person[d] += 1
             if speaker_matches(said, gq.get("speaker")):
                 sc.speaker_right[d][0] += 1
                 sc.end_to_end[d].tp += 1
