@@ -266,5 +266,6 @@ def test_same_person_accepts_short_names_of_a_named_person_only():
 
     assert same_person("Prabowo Subianto", "Prabowo")
     assert same_person("Joko Widodo", "Jokowi")  # a registry alias
-    assert not same_person("juru bicara KPK", "KPK", person=False)
+    assert not same_person("Kementerian Keuangan", "Keuangan Negara", person=False)
+    assert same_person("Kementerian Keuangan", "Keuangan", person=True)  # a part of the name
     assert not same_person("Arse", "Ridho Al Hamdi")
