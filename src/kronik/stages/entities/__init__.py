@@ -35,9 +35,8 @@ TITLES = re.compile(
     r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
     r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|bupati|"
     r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
-    r"senator|anggota|komandan|panglima|kapolri|kapolda|kapolres|jaksa\s+agung|analis|pejabat|sekjen|dirut|"
-    + _RANK_WORDS
-    + r")\b\.?\s*",
+    r"senator|anggota|komandan|panglima|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
+    r"kabid|kasi|kasubdit|jaksa\s+agung|analis|pejabat|sekjen|dirut|" + _RANK_WORDS + r")\b\.?\s*",
     re.IGNORECASE,
 )
 #: A mention followed by a speech or action verb: a capital standing for its government ("Moskow memperingatkan").
@@ -99,25 +98,9 @@ def _model():
 
 
 #: Lower-case words that belong to names ("bin", "van"); other lower-case words opening a span do not.
-def _abbreviates_a_term(cluster: _Cluster, body: str) -> bool:
-    """An all-capitals name the body defines in brackets after the words it abbreviates, none of them a
-    name found as a person: "Moderate List Proportional Representation (MLPR)"."""
-    name = cluster.name
-    if not re.fullmatch(r"[A-Z]{3,8}", name):
-        return False
-    for m in cluster.mentions:
-        if body[m["start"] - 1 : m["start"]] != "(" or body[m["end"] : m["end"] + 1] != ")":
-            continue
-        words = re.findall(r"[\w'-]+", body[max(0, m["start"] - 120) : m["start"] - 1])[-len(name) :]
-        if len(words) == len(name) and "".join(w[0] for w in words).upper() == name:
-            return True
-    return False
-
-
-#: "pelaku berinisial AS", "inisial HM": initials of a person (not of a company: "perusahaan berinisial PT")
-_INITIALS_OF_PERSON = re.compile(r"(?<!perusahaan )(?<!PT )(?<!CV )\b(?:ber)?inisial\s+$", re.IGNORECASE)
-
 _NAME_PARTICLES = {"bin", "binti", "van", "von", "der", "al", "el", "da", "di", "la", "le", "dos", "ibn"}
+#: Words that join a name to the one before it: a span opening with one is no full name ("Al Hamdi").
+_NAME_LINKS = {"al", "el", "bin", "binti", "ibn", "ibnu", "abu"}
 
 
 def _strip_title(text: str) -> str:
@@ -173,14 +156,22 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     computed), then names by their context and registry aliases the model missed."""
     body = "\n\n".join(paragraphs)
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
+    found = _ranked_people(body, found)
     taken = [(a, b) for a, b, _ in found]
     for pattern, label in (
         (_SPEAKER, "PER"),
         (_APPOSITIVE, "PER"),
+        (_RANKED, "PER"),
+        (_SUBJECT_SPEAKER, "PER"),
         (_SITE, "ORG"),
     ):  # names the model may miss, by their context
         for m in pattern.finditer(body):
             a, b = m.span("name")
+            if pattern is _SUBJECT_SPEAKER and any(
+                _plain_word(w, body) or _is_title(w) or re.fullmatch(_ROLE_NOUN, w, re.IGNORECASE)
+                for w in m.group("name").split()
+            ):
+                continue  # "Polisi mengatakan", "Pemerintah menjelaskan": no name
             entry = registry.lookup(m.group("name"))
             if not any(x < b and a < y for x, y in taken) and (entry is None or entry.type == label):
                 found.append((a, b, label))
@@ -206,6 +197,49 @@ _APPOSITIVE = re.compile(
     + _ROLE_NOUN
     + r"\b",
     re.IGNORECASE,
+)
+
+
+def _ranked_people(body: str, found: list[Span]) -> list[Span]:
+    """A name after a rank is a person's, whatever the model said: "Polres Barru Iptu Sulpakar" (one ORG span
+    to the model) is the institution and then the person, and "Sulpakar" alone elsewhere is that person."""
+    ranked = [m.span("name") for m in _RANKED.finditer(body)]
+    if not ranked:
+        return found
+    names = {body[a:b] for a, b in ranked}
+    out: list[Span] = []
+    for x, y, label in found:
+        inside = [(a, b) for a, b in ranked if x <= a and b <= y]
+        if label != "PER" and inside:
+            a, b = inside[0]
+            head = RANKS.search(body, x, a)
+            cut = _rstrip_ws(body, x, head.start() if head else a)
+            if cut > x:
+                out.append((x, cut, label))
+            out.append((a, b, "PER"))
+        elif label != "PER" and body[x:y] in names:
+            out.append((x, y, "PER"))
+        else:
+            out.append((x, y, label))
+    return sorted(out)
+
+
+def _rstrip_ws(body: str, start: int, end: int) -> int:
+    while end > start and body[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+# A person named after a police or military rank: "Iptu Sulpakar", "AKBP Ananda Fauzi Harahap".
+_RANKED = re.compile(
+    rf"\b(?:{_RANK_WORDS})\b\.?\s+(?:Pol\.?\s+)?(?P<name>(?-i:(?!Pol\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}}))",
+    re.IGNORECASE,
+)
+# A one- or two-word name opening a sentence before a speech verb: "Sulpakar mengatakan, …" (filtered:
+# not a word the article also writes in lower case, a title or a role).
+_SUBJECT_SPEAKER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?)\s+(?:juga\s+|pun\s+)?"
+    r"(?:mengatakan|menuturkan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menerangkan|menambahkan|berkata)\b"
 )
 # A news site named by its domain: "TribunGorontalo.com", "Liputan6.com".
 _SITE = re.compile(r"(?<![\w.@/])(?P<name>[A-Z][\w-]*\.(?:com|co\.id|id|net))\b")
@@ -466,6 +500,7 @@ def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> tuple[int, 
     if span is None:
         return None
     role = re.sub(r"\s+", " ", body[span[0] : span[1]]).strip(" ,")
+    role = re.sub(rf"(?:\s+(?:{_RANK_WORDS})\.?)+$", "", role, flags=re.IGNORECASE)  # "… Polres Barru Iptu"
     if role.lower() not in (r.lower() for r in cluster.roles):
         cluster.roles.append(role)
     head = _ROLE_HEAD.match(body[span[0] : span[1]])
@@ -494,12 +529,9 @@ _NOT_FIRST_NAMES = {
 }  # fmt: skip
 
 
-_NAME_PARTICLES = {"Al", "El", "Bin", "Binti", "Abu", "Ibnu", "Van", "Von", "De", "Da", "Di", "Bin."}
-
-
 def _extend_first_name(body: str, start: int, end: int) -> int:
     """A surname the model found alone, right after a capitalised first name ("Andriy Kovalenko"): take both."""
-    if " " in body[start:end].strip() and body[start:end].split()[0] not in _NAME_PARTICLES:
+    if " " in body[start:end].strip() and body[start:end].split()[0].lower() not in _NAME_LINKS:
         return start  # "Al Hamdi" is no full name: "Ridho Al Hamdi"
     m = re.search(r"([A-Z][a-z'’-]{2,})\s+$", body[max(0, start - 30) : start])
     if not m:
@@ -621,3 +653,22 @@ def _to_dict(c: _Cluster, serves: str | None = None) -> dict[str, Any]:
     if c.type == "PER" and (serves or (e.serves if e else None)):
         out["serves"] = (e.serves if e else None) or serves
     return out
+
+
+def _abbreviates_a_term(cluster: _Cluster, body: str) -> bool:
+    """An all-capitals name the body defines in brackets after the words it abbreviates, none of them a
+    name found as a person: "Moderate List Proportional Representation (MLPR)"."""
+    name = cluster.name
+    if not re.fullmatch(r"[A-Z]{3,8}", name):
+        return False
+    for m in cluster.mentions:
+        if body[m["start"] - 1 : m["start"]] != "(" or body[m["end"] : m["end"] + 1] != ")":
+            continue
+        words = re.findall(r"[\w'-]+", body[max(0, m["start"] - 120) : m["start"] - 1])[-len(name) :]
+        if len(words) == len(name) and "".join(w[0] for w in words).upper() == name:
+            return True
+    return False
+
+
+#: "pelaku berinisial AS", "inisial HM": initials of a person (not of a company: "perusahaan berinisial PT")
+_INITIALS_OF_PERSON = re.compile(r"(?<!perusahaan )(?<!PT )(?<!CV )\b(?:ber)?inisial\s+$", re.IGNORECASE)
