@@ -247,6 +247,9 @@ class Resolver:
         # a person named earlier in the same paragraph, outside quotes
         para_start = self.body.rfind("\n\n", 0, q.start)
         para_start = 0 if para_start < 0 else para_start + 2
+        if near_prev and prev.paragraph == q.paragraph and prev.speaker.type == "PER":  # type: ignore[union-attr]
+            # "Kuasa hukum Bambang Tri, Pardiman, menganggap …. Menurutnya, …": who spoke last in the paragraph
+            return self._last_speaking(prev.end, q.start) or prev.speaker  # type: ignore[union-attr]
         person = self._last_person(para_start, q.start)
         if person is not None:
             return person
