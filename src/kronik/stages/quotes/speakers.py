@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from kronik.data import Article
 from kronik.lang.id.words import NOT_NAME_WORDS
+from kronik.stages.entities.registry import load_registry
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import Lexicon
 
@@ -357,6 +358,12 @@ def _first(xs: Any) -> str | None:
 
 
 def _of(ent: dict[str, Any], role: str | None) -> Speaker:
+    state = ent.get("stands_for")
+    if state:  # "Teheran membantah …": the capital speaks for its state's government
+        entry = load_registry().lookup(state)
+        return Speaker(
+            name=state, id=entry.id if entry else None, type="LOC", role=role or f"pemerintah ({ent['name']})"
+        )
     return Speaker(name=ent["name"], id=ent.get("id"), type=ent.get("type"), role=role)
 
 
