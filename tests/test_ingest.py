@@ -191,3 +191,22 @@ def test_comma_joined_paragraphs_are_split_across_a_stray_line_break() -> None:
     ) * 2
     art = record_article("x.jsonl#1", {"title": "Rapat", "content": text}, IngestOptions())
     assert len(art.blocks) == 6
+
+
+def test_a_records_glued_tail_and_closing_credit_leave_the_body() -> None:
+    from kronik.pipeline import STAGES
+    from kronik.stages.ingest import IngestOptions, record_article
+
+    text = (
+        "Bupati itu mengatakan jalan desa rusak parah dan perbaikan dimulai bulan depan di 12 kabupaten/kota.\n"
+        "Kata dia, warga dariReuters diminta bersabar. (rmol)\n"
+        "Budi Santoso.Anggota DPR RI Fraksi Partai Contoh."
+    )
+    art = record_article("x.jsonl#1", {"title": "Jalan desa", "content": text}, IngestOptions())
+    for stage in STAGES[:3]:  # clean, language, metadata
+        art = stage.func(art)
+    body = "\n\n".join(art.paragraphs)
+    assert "kabupaten/kota." in body  # a sentence ending "x/y." is no photo caption
+    assert "dari Reuters" in body and "(rmol)" not in body and "Anggota DPR" not in body
+    assert "Budi Santoso" in art.authors
+    assert {"(rmol)", "Budi Santoso.Anggota DPR RI Fraksi Partai Contoh."} <= {r.text for r in art.removed}

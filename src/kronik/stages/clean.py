@@ -38,7 +38,10 @@ _CAPTION_CREDIT = re.compile(
     r"|(\[(?:foto|photo|gambar)\s*:\s*[^\]]{2,60}\]\s*$)"
     r"|(\s[-–]\s*(?:foto|photo|gambar)\s*:?\s*[\w/ .]{2,40}$)"
     r"|(©\s*[\w.]+/[\w. ]{2,40}$)"
-    r"|(\s(?:" + _AGENCY_ALT + r"|[A-Z]{3,})/[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,3}$)"
+    # "ANTARA/Nama Fotografer", "REUTERS/Name": capitals are capitals here ("kabupaten/kota." is no credit)
+    r"|(\s(?:"
+    + _AGENCY_ALT
+    + r"|(?-i:[A-Z]{3,}))/(?-i:[A-Z])[\w.]+(?:\s(?-i:[A-Z])[\w.]+){0,3}(?:/(?-i:[a-z]{2,5}))?\.?$)"
     r"|(^[A-Z][A-Z.]+\.(?:COM|CO\.ID|ID)/[A-Z ]+\s)",
     _I,
 )
@@ -320,8 +323,20 @@ def clean(article: Article) -> Article:
         if (j < start or j > end) and not b.kind:
             b.kind = "outside"
     _merge_lone_dateline(blocks)
+    _closing_credit(article, blocks)
     article.paragraphs = [b.text for b in blocks if b.kind == "body"]
     return article
+
+
+def _closing_credit(article: Article, blocks: list[Block]) -> None:
+    """The body's last line when it credits the writer ("(TribunJakarta.com/Nama)", a columnist's name and
+    post, "Artikel ini ditulis oleh …"): a credit line, not body."""
+    from kronik.stages.metadata.people import Credits, read_closing_credit
+
+    body = [b for b in blocks if b.kind == "body"]
+    if len(body) >= 2 and read_closing_credit(body[-1].text, Credits()):
+        body[-1].kind = "credit_line"
+        article.remove("credit_line", body[-1].text)
 
 
 def _trafilatura_span(article: Article, blocks: list[Block]) -> tuple[int, int]:

@@ -65,7 +65,8 @@ FURNITURE: dict[str, tuple[str, ...]] = {
         r"^\[gambas:[^\]]*\]$",
         r"^loading\.*$",
         r"^#\w+(\s+with\s+\w+)?$",  # campaign hashtags closing a story: "#GrowFearless with FIMELA"
-        r"^\(\s*(rmol|bbs|dtk|ant|antara|net|int|okz|kmp|tribun\w*|\w{2,5}/\w{2,5})\s*\)\.?$",
+        r"^\(\s*(\*|rmol|bbs|dtk|ant|antara|net|int|okz|kmp|tribun\w*|\w{2,5}/\w{2,5})\s*\)\.?$",
+        r"^\*{3,}$",  # a separator before a promotion
         r"^informasi\s+pemasangan\s+iklan$",
         r"^hubungi\s*:\s*sales\b",
     ),

@@ -396,6 +396,17 @@ _GLUED = re.compile(
 )
 
 
+# Tails a scraper glued to the last paragraph: ",#GrowFearless with FIMELA", ". (rmol)", "(*),Artikel ini
+# telah tayang di …", ",***,": split off so the clean stage files them as furniture.
+_TAIL_SEAM = re.compile(
+    r"\s*,\s*(?=#\w)"
+    r"|(?<=[.!?\"”])\s*,?\s*(?=\((?:\*|[a-z]{2,6}(?:/[a-z]{1,6})?)\)\s*(?:,|$))"
+    r"|(?<=\(\*\))\s*,\s*"
+    r"|\s*,\s*(?=\*{3})|(?<=\*{3})\s*,\s*"
+    r"|\s*,\s*(?=Artikel ini (?:telah |sudah )?tayang)"
+)
+
+
 def _unglue(text: str) -> str:
     return _GLUED.sub(lambda m: (m.group(1) or m.group(2)) + " ", text)
 
@@ -407,4 +418,5 @@ def _record_blocks(body: str) -> list[Block]:
     if sum(len(ln) > 600 and len(_COMMA_JOINED.findall(ln)) >= 2 for ln in lines) * 2 >= len(lines):
         # most lines hold several paragraphs joined with commas (a stray line break does not stop it)
         lines = [part for ln in lines for part in _COMMA_JOINED.split(ln) if part and part.strip(" ,")]
+    lines = [part for ln in lines for part in _TAIL_SEAM.split(ln) if part and part.strip(" ,")]
     return text_blocks("\n".join(lines))

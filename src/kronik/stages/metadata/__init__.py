@@ -138,11 +138,11 @@ def _signature(article: Article, tail: list[Block], credits: Credits) -> None:
 
 def _byline_blocks(article: Article, head_blocks: list[Block], credits: Credits) -> None:
     """Names in elements the markup calls author/writer/editor, and credit lines left inside the body run."""
-    from kronik.stages.metadata.people import looks_like_name, read_credit_line
+    from kronik.stages.metadata.people import looks_like_name, read_closing_credit, read_credit_line
 
     for b in article.blocks:
         if b.kind == "credit_line":
-            read_credit_line(b.text, credits)
+            read_credit_line(b.text, credits) or read_closing_credit(b.text, credits)
     if credits.authors:
         return
     for b in head_blocks:

@@ -126,6 +126,33 @@ def read_credit_line(text: str, credits: Credits) -> bool:
     return found
 
 
+# Credits that close an article: "(TribunJakarta.com/Dwi Putra Kesuma)", and a columnist's line "Sugiat
+# Santoso.Anggota DPR RI Fraksi Partai Gerindra." / "Rilo Pambudi. S, Pengajar Hukum Tata Negara …".
+_CLOSING_CHANNEL = re.compile(
+    r"^\((?P<channel>[\w-]+\.(?:com|co\.id|id|net))\s*/\s*(?P<value>[A-Z][\w'. -]{2,50})\)\.?$"
+)
+_COLUMNIST = re.compile(
+    r"^(?P<value>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,3})(?:\.\s?[A-Z][A-Za-z.]{0,6}(?=\s?,))?\s?[.,]\s?"
+    r"(?P<role>(?:Anggota|Ketua|Wakil|Pengajar|Dosen|Peneliti|Mahasiswa|Guru|Pemerhati|Pengamat|Penulis|Direktur|"
+    r"Fraksi|Alumni|Praktisi|Advokat|Kandidat|Staf|Analis|Dokter|Koordinator|Sekretaris|Pendiri|Founder|CEO|"
+    r"Kepala|Ekonom|Jurnalis|Wartawan|Aktivis|Pegiat)\b[^.!?]{0,150}\.?)$"
+)
+
+
+def read_closing_credit(text: str, credits: Credits) -> bool:
+    """A credit line that only makes sense as the article's last line (True when ``text`` is one)."""
+    text = text.strip()
+    m = _CLOSING_CHANNEL.match(text)
+    if m and looks_like_name(m.group("value").strip()):
+        credits.add("authors", [m.group("value").strip()])
+        return True
+    m = _COLUMNIST.match(text)
+    if m and len(text.split()) <= 25:
+        credits.add("authors", [m.group("value")])
+        return True
+    return read_credit_line(text, credits) and len(text.split()) <= 40
+
+
 def read_credits(texts: list[str], start: int = 0) -> Credits:
     """Credits from a run of non-body lines (``start`` offsets the recorded line indices)."""
     credits = Credits()
