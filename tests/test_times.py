@@ -100,3 +100,14 @@ def test_ranges_of_dates_and_lists_of_days_are_intervals():
     assert v["Senin, 9 Januari 2023 hingga Jumat, 13 Januari 2023"][:2] == ("2023-01-09/2023-01-13", "day")
     assert v["2, 3, 4 Januari"][0] == "2023-01-02/2023-01-04"
     assert _values("Pesta pada Hari Kemerdekaan AS.")["Hari Kemerdekaan AS"][0] == "2022-07-04"
+
+
+def test_month_ranges_a_range_takes_its_year_and_saturday_night():
+    v = _values(
+        "Kontrak berlaku Mei 2021-Desember 2022. Turnamen digelar 16 September hingga 3 Oktober 2024. "
+        "Mereka bertemu malam Minggu. Rapat digelar petang nanti."
+    )
+    assert v["Mei 2021-Desember 2022"][:2] == ("2021-05/2022-12", "month")
+    assert v["16 September hingga 3 Oktober 2024"][0] == "2024-09-16/2024-10-03"
+    assert v["malam Minggu"][0] == "2023-01-14"  # Saturday night; 14 Jan 2023 is a Saturday
+    assert v["petang nanti"][0] == "2023-01-14"

@@ -97,6 +97,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "month_year_range",
+        _rx(
+            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s+(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
+        ),
+    ),
+    (
         "month_range",
         _rx(
             rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
@@ -183,7 +189,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_word",
         _rx(
-            r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>hari ini|kemarin lusa|kemarin|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore)(?:\s+(?:pagi|siang|sore|malam))?"
+            r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>hari ini|kemarin lusa|kemarin|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore|nanti malam|nanti sore|(?:malam|sore|petang|siang)\s+nanti)(?:\s+(?:pagi|siang|sore|malam))?"
         ),
     ),
     (
@@ -194,7 +200,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday",
-        _rx(rf"(?:(?:pada\s+)?hari\s+)?{_WD}(?:\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok))?{_PART}"),
+        _rx(
+            rf"(?:(?:pada\s+)?hari\s+|(?P<eve>malam)\s+)?{_WD}(?:\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok))?{_PART}"
+        ),
     ),
     ("year", _rx(rf"(?:tahun\s+)?(?P<y>{_YEAR})")),
     (
@@ -316,16 +324,20 @@ def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
     joined: list[dict[str, Any]] = []
     for t in out:
         prev = joined[-1] if joined else None
-        if (
-            prev is not None
-            and _is_day(prev)
-            and _is_day(t)
-            and _RANGE_JOIN.fullmatch(body[prev["end"] : t["start"]])
-            and prev["value"][:10] < t["value"][:10]
-        ):
-            joined[-1] = {**prev, "text": body[prev["start"] : t["end"]], "end": t["end"], "type": "interval",
-                          "value": f"{prev['value'][:10]}/{t['value'][:10]}", "flags": prev["flags"] + t["flags"]}  # fmt: skip
-            continue
+        same_kind = prev is not None and (
+            (_is_day(prev) and _is_day(t)) or (_is_month(prev) and _is_month(t))
+        )
+        if same_kind and _RANGE_JOIN.fullmatch(body[prev["end"] : t["start"]]):  # type: ignore[index]
+            n = 10 if _is_day(t) else 7
+            first, last = prev["value"][:n], t["value"][:n]  # type: ignore[index]
+            if not _YEAR_IN.search(prev["text"]) and _YEAR_IN.search(t["text"]):  # type: ignore[index]
+                # "16 September hingga 3 Oktober 2020": the first date takes the year written after it
+                year = int(last[:4]) - (first[5:] > last[5:])
+                first = f"{year}{first[4:]}"
+            if first < last:
+                joined[-1] = {**prev, "text": body[prev["start"] : t["end"]], "end": t["end"], "type": "interval",  # type: ignore[index]
+                              "value": f"{first}/{last}", "flags": prev["flags"] + t["flags"]}  # type: ignore[index]  # fmt: skip
+                continue
         days = (
             _DAY_LIST.search(body[max(0, t["start"] - 40) : t["start"]])
             if _is_day(t) and t["text"][:1].isdigit()
@@ -343,6 +355,18 @@ def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         joined.append(t)
     return joined
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _is_month(t: dict[str, Any]) -> bool:
+    return (
+        t["precision"] == "month"
+        and bool(t.get("value"))
+        and len(t["value"]) == 7
+        and t["type"] != "interval"
+    )
 
 
 def _is_day(t: dict[str, Any]) -> bool:
@@ -571,6 +595,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         else:
             day = min(7 * ((int(n) if n.isdigit() else _vocab()["ordinals"][n]) - 1) + 4, 28)
         return _res("date", _week(dt.date(year, month, day)), "week")
+    if r == "month_year_range":  # "Mei 2021-Desember 2022"
+        return _res("interval", f"{g['y1']}-{_month(g['m1']):02d}/{g['y']}-{_month(g['month']):02d}", "month")
     if r in ("month_range", "month_list"):
         m1, m2 = _month(g["m1"]), _month(g["month"])
         year = _year(g.get("y")) or (_infer_year(m1, None, A, future) if A else None)
@@ -730,8 +756,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             g["wd"].lower() == "minggu"
             and not text[:1].isupper()
             and not text.lower().startswith(("hari", "pada"))
+            and not (g.get("eve") and g["wd"][:1].isupper())
         ):
             return None  # "minggu" is also "week"
+        if g.get("eve"):  # "malam Minggu" is Saturday night, "malam Jumat" Thursday night
+            wd = (wd - 1) % 7
         ahead = future or rel in ("mendatang", "depan", "besok")
         delta = (wd - A.weekday()) % 7 if ahead else -((A.weekday() - wd) % 7)
         return _res("relative", (A + dt.timedelta(days=delta)).isoformat(), "day")
