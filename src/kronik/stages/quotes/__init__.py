@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.lang.id.stop_words import STOP_WORDS
+
 from kronik.data import Article
 from kronik.stages.metadata.media import known_medium
 from kronik.stages.quotes import spans as sp
@@ -588,6 +590,16 @@ class _Finder:
             return False
         if self.lex.pronoun.match(phrase) or self.lex.unnamed.search(phrase):
             return True
+        first = phrase.split()[0].lower()
+        if _NOT_A_SPEAKER.match(phrase) or (
+            first in STOP_WORDS
+            and first not in _SPEAKER_OPENERS
+            and not self.lex.indefinite.match(phrase + " ")
+            and not any(
+                start <= m["start"] < end for e in self.article.entities for m in e.get("mentions", ())
+            )
+        ):
+            return False  # "Setiap Orang dengan sengaja …" (a law's text), "Tapi", "Sebuah foto"
         if any(start <= m["start"] < end for e in self.article.entities for m in e.get("mentions", ())):
             return True
         first = sp.words(phrase)[:1]
@@ -617,6 +629,24 @@ class _Finder:
             re.IGNORECASE,
         )
         return c0 + tail.start() if tail else c1
+
+
+#: Phrases that are no speaker: a law's articles and clauses, numbered items.
+_NOT_A_SPEAKER = re.compile(r"(?i)(?:pasal|ayat|undang-undang|uu|perppu|perpres|pp)\b|\(\d+\)|\d")
+#: Function words that may open a speaker phrase ("Kedua pihak", "Keduanya", "Pihak kepolisian").
+_SPEAKER_OPENERS = {
+    "kedua",
+    "keduanya",
+    "pihak",
+    "kami",
+    "kita",
+    "mereka",
+    "ia",
+    "dia",
+    "beliau",
+    "semua",
+    "banyak",
+}
 
 
 def _containing(sents: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
