@@ -70,7 +70,7 @@ _ROLE_BEFORE = re.compile(
 #: First words of institutions' names ("Polres Grobogan", "Kementerian Keuangan", "PT Pertamina").
 _INSTITUTION_HEAD = re.compile(
     r"(?:polres|polresta|polrestabes|polda|polsek|mapolres|kodim|korem|kodam|koramil|kejari|kejati|pemkab|pemkot|"
-    r"pemprov|pemda|dprd|dinas|kementerian|kemenkes|kemenkeu|universitas|institut|sekolah|pt|cv|bank|partai|"
+    r"pemprov|pemda|dprd|dinas|kementerian|kemenkes|kemenkeu|kemlu|kemenlu|kemenhan|kemendagri|universitas|institut|sekolah|pt|cv|bank|partai|"
     r"fraksi|komisi|badan|lembaga|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|rumah\s+sakit|rs|rsud)\b",
     re.IGNORECASE,
 )
@@ -157,6 +157,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     body = "\n\n".join(paragraphs)
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
     found = _ranked_people(body, found)
+    found = _institution_then_person(body, found, registry)
     taken = [(a, b) for a, b, _ in found]
     for pattern, label in (
         (_SPEAKER, "PER"),
@@ -222,6 +223,30 @@ def _ranked_people(body: str, found: list[Span]) -> list[Span]:
         else:
             out.append((x, y, label))
     return sorted(out)
+
+
+def _institution_then_person(body: str, found: list[Span], registry: Registry) -> list[Span]:
+    """A person span that opens with an institution and its country ("Kemlu Pakistan Mohammad Faisal"):
+    the institution, then the person."""
+    out: list[Span] = []
+    for x, y, label in found:
+        words = list(re.finditer(r"\S+", body[x:y]))
+        if label == "PER" and len(words) >= 3 and _INSTITUTION_HEAD.match(words[0].group()):
+            cut = next(
+                (
+                    w
+                    for w in words[1:-1]
+                    if (e := registry.lookup(w.group())) is not None and e.id.startswith("country:")
+                ),
+                None,
+            )
+            if cut is not None:
+                out.append((x, x + cut.end(), "ORG"))
+                nxt = words[words.index(cut) + 1]
+                out.append((x + nxt.start(), y, "PER"))
+                continue
+        out.append((x, y, label))
+    return out
 
 
 def _rstrip_ws(body: str, start: int, end: int) -> int:
@@ -629,7 +654,11 @@ def _part_of(short: str, full: str) -> bool:
 
 
 def _state_in_roles(cluster: _Cluster, states: list[str]) -> str | None:
-    """The state a person's role names ("Presiden Belarus", "Menteri Luar Negeri Rusia"), if one."""
+    """The state a person's role names ("Presiden Belarus", "Menteri Luar Negeri Rusia"), or a state
+    institution's name ("Kemlu Pakistan", "Kementerian Pertahanan Rusia"), if one."""
+    if cluster.type == "ORG" and cluster.entry is None and _INSTITUTION_HEAD.match(cluster.name):
+        named = [st for st in states if re.search(rf"\b{re.escape(st)}$", cluster.name)]
+        return named[0] if len(named) == 1 else None
     for role in cluster.roles if cluster.type == "PER" else ():
         named = [st for st in states if re.search(rf"\b{re.escape(st)}\b", role)]
         if len(named) == 1:
@@ -650,7 +679,7 @@ def _to_dict(c: _Cluster, serves: str | None = None) -> dict[str, Any]:
     }
     if c.government and e is not None and e.capital_of:
         out["stands_for"] = e.capital_of
-    if c.type == "PER" and (serves or (e.serves if e else None)):
+    if c.type in ("PER", "ORG") and (serves or (e.serves if e else None)):
         out["serves"] = (e.serves if e else None) or serves
     return out
 
