@@ -69,7 +69,7 @@ _ROLE_BEFORE = re.compile(
 )
 #: First words of institutions' names ("Polres Grobogan", "Kementerian Keuangan", "PT Pertamina").
 _INSTITUTION_HEAD = re.compile(
-    r"(?:polres|polresta|polrestabes|polda|polsek|mapolres|kodim|korem|kodam|koramil|kejari|kejati|pemkab|pemkot|"
+    r"(?:humas|bidhumas|polres|polresta|polrestabes|polda|polsek|mapolres|kodim|korem|kodam|koramil|kejari|kejati|pemkab|pemkot|"
     r"pemprov|pemda|dprd|dinas|kementerian|kemenkes|kemenkeu|kemlu|kemenlu|kemenhan|kemendagri|universitas|institut|sekolah|pt|cv|bank|partai|"
     r"fraksi|komisi|badan|lembaga|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|rumah\s+sakit|rs|rsud)\b",
     re.IGNORECASE,
@@ -320,6 +320,20 @@ def _entities(article: Article, spans: list[Span]) -> None:
                 )
         end = _trim_lowercase_tail(body, start, end)
         start = _trim_function_words(body, start, end)
+        if label == "PER":  # "Ketua NasDem Sumut Iskandar": a place opening a person's span is not his name
+            first = re.match(r"\S+", body[start:end])
+            place = registry.lookup(first.group()) if first else None
+            if (
+                first
+                and place is not None
+                and place.type == "LOC"
+                and re.match(r"\s+[A-Z]", body[start + first.end() : end])
+            ):
+                start += (
+                    first.end()
+                    + len(body[start + first.end() : end])
+                    - len(body[start + first.end() : end].lstrip())
+                )
         text = body[start:end]
         key = _strip_title(text)
         if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
@@ -503,7 +517,12 @@ def _first_name_before(cluster: _Cluster, body: str) -> None:
     word or a function word."""
     for m in re.finditer(rf"(?<![\w-])([A-Z][a-z]{{2,}}) {re.escape(cluster.name)}(?![\w-])", body):
         first = m.group(1)
-        if _plain_word(first, body) or _is_title(first) or first.lower() in _NOT_FIRST_NAMES:
+        if (
+            _plain_word(first, body)
+            or _is_title(first)
+            or first.lower() in _NOT_FIRST_NAMES
+            or load_registry().lookup(first) is not None  # "Ketua NasDem Sumut Iskandar": a place
+        ):
             continue
         cluster.name = f"{first} {cluster.name}"
         if not any(x["start"] <= m.start(1) < x["end"] for x in cluster.mentions):

@@ -391,7 +391,7 @@ def record_article(source: str, row: dict[str, Any], options: IngestOptions) -> 
 
 # Where a scraper dropped a link's tags it may glue the words around it: "dariReuters", "Lahadaliamengatakan".
 _GLUED = re.compile(
-    r"\b(dari|kepada|melalui|pada)(?=[A-Z]|detik[A-Z])"
+    r"\b(dari|kepada|melalui|pada)(?=[A-Z]|detik)"
     r"|\b([A-Z][a-z]{2,40}?)(?=(?:mengatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan)\b)"
 )
 
