@@ -394,23 +394,22 @@ _NICKNAME = (
 )
 
 
+_NICKNAME_THEN = re.compile(_NICKNAME + r"(?P<nick>[\w'’-]+)\b")
+
+
 def _join_short_names(clusters: list[_Cluster], body: str) -> None:
     """A one-word name kept apart from a person's full name joins that person: a nickname the article
     introduces ("FX Hadi Rudyatmo atau Rudy", "(Rudy)", "yang akrab disapa Rudy"), or a first or last name
     the recogniser typed otherwise in places ("Mamat" as LOC beside "Mamat Rachmat"), whichever came first;
     a registry entity keeps its own identity."""
     people = [c for c in clusters if c.type == "PER" and len(c.name.split()) >= 2]
+    nicknames = [  # the word a nickname cue introduces right after each of a person's mentions
+        {m.group("nick") for x in p.mentions if (m := _NICKNAME_THEN.match(body, x["end"]))} for p in people
+    ]
     for c in list(clusters):
         if c in people or c.entry is not None or " " in c.name:
             continue
-        owners = [
-            p
-            for p in people
-            if any(
-                re.search(re.escape(m["text"]) + _NICKNAME + re.escape(c.name) + r"\b", body)
-                for m in p.mentions
-            )
-        ][:1]
+        owners = [p for p, nicks in zip(people, nicknames, strict=True) if c.name in nicks][:1]
         if not owners and c.type != "PER":
             owners = [p for p in people if _part_of(norm(c.name), norm(p.name))]
         if len(owners) == 1:
