@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -473,11 +474,19 @@ def _in_capitalised_run(body: str, a: int, b: int, name_words: set[str] | None =
 
 def _plain_word(word: str, body: str) -> bool:
     low = word.casefold()
-    return (
-        low in NOT_NAME_WORDS
-        or low in STOP_WORDS
-        or re.search(rf"(?<![\w]){re.escape(low)}(?![\w])", body) is not None
-    )
+    return low in NOT_NAME_WORDS or low in STOP_WORDS or _in_lower_case(low, body)
+
+
+def _in_lower_case(word: str, body: str) -> bool:
+    """``word`` (lower case) is printed so in ``body`` as a whole word."""
+    if re.fullmatch(r"\w+", word):
+        return word in _lower_words(body)
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", body) is not None
+
+
+@lru_cache(maxsize=8)
+def _lower_words(body: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", body))
 
 
 def _is_title(word: str) -> bool:
@@ -626,7 +635,7 @@ def _common_word(key: str, body: str, registry: Registry) -> bool:
     """A single capitalised word the article also prints in lower case ("Latihan" / "latihan") is no name."""
     if " " in key or not key[:1].isupper() or registry.lookup(key) is not None:
         return False
-    return re.search(r"(?<![\w])" + re.escape(key.lower()) + r"(?![\w])", body) is not None
+    return _in_lower_case(key.lower(), body)
 
 
 def _split_handle(handle: str) -> str:
