@@ -590,20 +590,19 @@ class _Finder:
             return False
         if self.lex.pronoun.match(phrase) or self.lex.unnamed.search(phrase):
             return True
-        first = phrase.split()[0].lower()
-        if _NOT_A_SPEAKER.match(phrase) or (
-            first in STOP_WORDS
-            and first not in _SPEAKER_OPENERS
-            and not self.lex.indefinite.match(phrase + " ")
-            and not any(
-                start <= m["start"] < end for e in self.article.entities for m in e.get("mentions", ())
-            )
-        ):
-            return False  # "Setiap Orang dengan sengaja …" (a law's text), "Tapi", "Sebuah foto"
+        if _NOT_A_SPEAKER.match(phrase):
+            return False  # "Pasal 27A UU ITE": a law's article
         if any(start <= m["start"] < end for e in self.article.entities for m in e.get("mentions", ())):
             return True
-        first = sp.words(phrase)[:1]
-        return bool(first) and first[0][:1].isupper() and len(sp.words(phrase)) <= 8
+        words = sp.words(phrase)
+        opener = words[0].lower() if words else ""
+        if (
+            opener in STOP_WORDS
+            and opener not in _SPEAKER_OPENERS
+            and not self.lex.indefinite.match(phrase + " ")
+        ):
+            return False  # "Setiap Orang dengan sengaja …" (a law's text), "Tapi", "Sebuah foto"
+        return bool(words) and words[0][:1].isupper() and len(words) <= 8
 
     def _quote_from(
         self,
