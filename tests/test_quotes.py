@@ -269,3 +269,16 @@ def test_same_person_accepts_short_names_of_a_named_person_only():
     assert not same_person("Kementerian Keuangan", "Keuangan Negara", person=False)
     assert same_person("Kementerian Keuangan", "Keuangan", person=True)  # a part of the name
     assert not same_person("Arse", "Ridho Al Hamdi")
+
+
+def test_menurut_a_named_person_without_a_comma():
+    from kronik.pipeline import STAGES, process
+    from kronik.stages.ingest import IngestOptions, record_article
+
+    text = (
+        "Hakim Distrik Rina Marlina memutuskan perkara itu pada Jumat. "
+        "Menurut Marlina DPR telah melakukan penyelidikan dengan benar dan sesuai aturan."
+    )
+    art = process(record_article("x.jsonl#1", {"title": "Putusan", "content": text}, IngestOptions()), STAGES)
+    said = [(q["speaker"]["name"], q["text"]) for q in art.to_dict()["quotes"]]
+    assert ("Rina Marlina", "DPR telah melakukan penyelidikan dengan benar dan sesuai aturan") in said

@@ -328,6 +328,8 @@ def _entities(article: Article, spans: list[Span]) -> None:
                 first
                 and place is not None
                 and place.type == "LOC"
+                and place.capital_of is None  # not "Jordan Henderson", "Paris Hilton": states and capitals
+                and not place.id.startswith("country:")  # can be first names
                 and re.match(r"\s+[A-Z]", body[start + first.end() : end])
             ):
                 start += (
@@ -335,6 +337,12 @@ def _entities(article: Article, spans: list[Span]) -> None:
                     + len(body[start + first.end() : end])
                     - len(body[start + first.end() : end].lstrip())
                 )
+            last = re.search(
+                r"\s(\S+)$", body[start:end]
+            )  # "Menurut Howell DPR telah …": an institution after
+            after = registry.lookup(last.group(1)) if last else None
+            if last and after is not None and after.type == "ORG":
+                end = _rstrip_ws(body, start, start + last.start())
         text = body[start:end]
         key = _strip_title(text)
         if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
