@@ -52,9 +52,9 @@ def same_person(system: str | None, gold: str | None, person: bool = True) -> bo
         return False
     if set(b.split()) <= set(a.split()):
         return True
-    from kronik.stages.entities.registry import load_registry
+    from kronik.stages.entities.registry import active_registry
 
-    entry = load_registry().lookup(gold or "")
+    entry = active_registry().lookup(gold or "")
     return entry is not None and norm(entry.name) == a
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -537,9 +536,9 @@ def institution_of(role: str) -> str | None:
 def _capital_of(ent: dict[str, Any]) -> str | None:
     if ent.get("type") != "LOC":
         return None
-    from kronik.stages.entities.registry import load_registry
+    from kronik.stages.entities.registry import active_registry
 
-    entry = load_registry(os.environ.get("KRONIK_REGISTRY") or None).lookup(ent["name"])
+    entry = active_registry().lookup(ent["name"])
     return entry.capital_of if entry is not None else None
 
 

@@ -10,7 +10,6 @@ id from its name. Only the body is read: related headlines, menus and captions n
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +21,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 from kronik.data import Article
 from kronik.lang.id.words import NOT_NAME_WORDS
 from kronik.stages.clean import DATELINE
-from kronik.stages.entities.registry import Entry, Registry, load_registry, norm
+from kronik.stages.entities.registry import Entry, Registry, active_registry, norm
 
 #: Police and military ranks, abbreviated and spelled out: a name follows them ("Kombes Ferry Walintukan").
 _RANK_WORDS = (
@@ -296,7 +295,7 @@ def entities_batch(articles: list[Article]) -> list[Article]:
 
 def _entities(article: Article, spans: list[Span]) -> None:
     body = article.body
-    registry = load_registry(os.environ.get("KRONIK_REGISTRY") or None)
+    registry = active_registry()
     handles = [_split_handle(h) for r in article.photo_credits for h in _HANDLE.findall(r)]
     clusters: list[_Cluster] = []
     role_orgs: list[tuple[int, int]] = []
@@ -321,28 +320,8 @@ def _entities(article: Article, spans: list[Span]) -> None:
                 )
         end = _trim_lowercase_tail(body, start, end)
         start = _trim_function_words(body, start, end)
-        if label == "PER":  # "Ketua NasDem Sumut Iskandar": a place opening a person's span is not his name
-            first = re.match(r"\S+", body[start:end])
-            place = registry.lookup(first.group()) if first else None
-            if (
-                first
-                and place is not None
-                and place.type == "LOC"
-                and place.capital_of is None  # not "Jordan Henderson", "Paris Hilton": states and capitals
-                and not place.id.startswith("country:")  # can be first names
-                and re.match(r"\s+[A-Z]", body[start + first.end() : end])
-            ):
-                start += (
-                    first.end()
-                    + len(body[start + first.end() : end])
-                    - len(body[start + first.end() : end].lstrip())
-                )
-            last = re.search(
-                r"\s(\S+)$", body[start:end]
-            )  # "Menurut Howell DPR telah …": an institution after
-            after = registry.lookup(last.group(1)) if last else None
-            if last and after is not None and after.type == "ORG":
-                end = _rstrip_ws(body, start, start + last.start())
+        if label == "PER":
+            start, end = _trim_places(body, start, end, registry)
         text = body[start:end]
         key = _strip_title(text)
         if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
@@ -537,7 +516,7 @@ def _first_name_before(cluster: _Cluster, body: str) -> None:
             _plain_word(first, body)
             or _is_title(first)
             or first.lower() in _NOT_FIRST_NAMES
-            or load_registry().lookup(first) is not None  # "Ketua NasDem Sumut Iskandar": a place
+            or active_registry().lookup(first) is not None  # "Ketua NasDem Sumut Iskandar": a place
         ):
             continue
         cluster.name = f"{first} {cluster.name}"
@@ -637,6 +616,27 @@ def _trim_function_words(body: str, start: int, end: int) -> int:
         if m is None or m.group(1).casefold() not in STOP_WORDS:
             return start
         start += m.end()
+
+
+def _trim_places(body: str, start: int, end: int, registry: Registry) -> tuple[int, int]:
+    """A person's span without a province or city opening it ("Ketua NasDem Sumut Iskandar") and without an
+    organisation closing it ("Menurut Howell DPR telah …"). States and capitals stay: they are also first
+    names ("Jordan Henderson", "Paris Hilton")."""
+    first = re.match(r"(\S+)\s+(?=[A-Z])", body[start:end])
+    place = registry.lookup(first.group(1)) if first else None
+    if (
+        first
+        and place is not None
+        and place.type == "LOC"
+        and place.capital_of is None
+        and not place.id.startswith("country:")
+    ):
+        start += first.end()
+    last = re.search(r"\s(\S+)$", body[start:end])
+    after = registry.lookup(last.group(1)) if last else None
+    if last and after is not None and after.type == "ORG":
+        end = _rstrip_ws(body, start, start + last.start())
+    return start, end
 
 
 def _common_word(key: str, body: str, registry: Registry) -> bool:

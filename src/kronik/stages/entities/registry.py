@@ -8,6 +8,7 @@ rapidfuzz (transliterations and misspellings: Zelenskyy/Zelensky, Lukasenko/Luka
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -116,6 +117,11 @@ def _read_media(entries: list[Entry]) -> None:
         if not usable or norm(forms[0]) in known:
             continue
         entries.append(Entry(id=f"kronik:{_slug(forms[0])}", name=forms[0], type="ORG", aliases=set(usable)))
+
+
+def active_registry() -> Registry:
+    """The registry the stages read: the packaged one, extended by the file ``KRONIK_REGISTRY`` names."""
+    return load_registry(os.environ.get("KRONIK_REGISTRY") or None)
 
 
 @lru_cache(maxsize=4)

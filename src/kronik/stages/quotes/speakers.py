@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from kronik.data import Article
 from kronik.lang.id.words import NOT_NAME_WORDS
-from kronik.stages.entities.registry import load_registry
+from kronik.stages.entities.registry import active_registry
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import Lexicon
 
@@ -102,7 +102,6 @@ class Resolver:
                 and after.speaker
                 and after.speaker.name
                 and after.paragraph <= q.paragraph + 1
-                and all(x.speaker_mode == "none" or x is after for x in found[i + 1 : found.index(after) + 1])
             ):
                 q.speaker = after.speaker
 
@@ -360,7 +359,7 @@ def _first(xs: Any) -> str | None:
 def _of(ent: dict[str, Any], role: str | None) -> Speaker:
     state = ent.get("stands_for")
     if state:  # "Teheran membantah …": the capital speaks for its state's government
-        entry = load_registry().lookup(state)
+        entry = active_registry().lookup(state)
         return Speaker(
             name=state, id=entry.id if entry else None, type="LOC", role=role or f"pemerintah ({ent['name']})"
         )
