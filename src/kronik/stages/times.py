@@ -324,19 +324,19 @@ def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
     joined: list[dict[str, Any]] = []
     for t in out:
         prev = joined[-1] if joined else None
-        same_kind = prev is not None and (
+        same_grain = prev is not None and (
             (_is_day(prev) and _is_day(t)) or (_is_month(prev) and _is_month(t))
         )
-        if same_kind and _RANGE_JOIN.fullmatch(body[prev["end"] : t["start"]]):  # type: ignore[index]
+        if prev is not None and same_grain and _RANGE_JOIN.fullmatch(body[prev["end"] : t["start"]]):
             n = 10 if _is_day(t) else 7
-            first, last = prev["value"][:n], t["value"][:n]  # type: ignore[index]
-            if not _YEAR_IN.search(prev["text"]) and _YEAR_IN.search(t["text"]):  # type: ignore[index]
+            first, last = prev["value"][:n], t["value"][:n]
+            if not _YEAR_IN.search(prev["text"]) and _YEAR_IN.search(t["text"]):
                 # "16 September hingga 3 Oktober 2020": the first date takes the year written after it
                 year = int(last[:4]) - (first[5:] > last[5:])
                 first = f"{year}{first[4:]}"
             if first < last:
-                joined[-1] = {**prev, "text": body[prev["start"] : t["end"]], "end": t["end"], "type": "interval",  # type: ignore[index]
-                              "value": f"{first}/{last}", "flags": prev["flags"] + t["flags"]}  # type: ignore[index]  # fmt: skip
+                joined[-1] = {**prev, "text": body[prev["start"] : t["end"]], "end": t["end"], "type": "interval",
+                              "value": f"{first}/{last}", "flags": prev["flags"] + t["flags"]}  # fmt: skip
                 continue
         days = (
             _DAY_LIST.search(body[max(0, t["start"] - 40) : t["start"]])
@@ -357,7 +357,7 @@ def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return joined
 
 
-_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_IN = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 
 
 def _is_month(t: dict[str, Any]) -> bool:
