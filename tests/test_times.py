@@ -111,3 +111,14 @@ def test_month_ranges_a_range_takes_its_year_and_saturday_night():
     assert v["16 September hingga 3 Oktober 2024"][0] == "2024-09-16/2024-10-03"
     assert v["malam Minggu"][0] == "2023-01-14"  # Saturday night; 14 Jan 2023 is a Saturday
     assert v["petang nanti"][0] == "2023-01-14"
+
+
+def test_the_outbreak_of_a_war_dates_what_followed_it():
+    v = _values(
+        "Negara itu melepaskan status netral tak lama setelah invasi Rusia ke Ukraina. Sejak invasi Rusia, harga "
+        "gandum naik. Saat perang Ukraina berlangsung, ekspor turun. Sejak pecahnya perang di Gaza, bantuan tertahan."
+    )
+    assert v["tak lama setelah invasi Rusia ke Ukraina"][:2] == ("2022-02", "month")
+    assert v["Sejak invasi Rusia"][:2] == ("2022-02-24", "day")
+    assert v["Sejak pecahnya perang di Gaza"][0] == "2023-10-07"
+    assert not any("perang Ukraina" in text for text in v)  # a war named, not its outbreak

@@ -143,6 +143,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("war_day", _rx(r"hari\s+ke-?\s?(?P<n>\d{1,4})")),
+    (
+        "war_start",
+        _rx(
+            r"(?P<rel>(?:(?:tak|tidak)\s+lama|segera|sesaat|beberapa\s+(?:hari|pekan|minggu))\s+(?:setelah|sesudah)|sejak|(?:pada\s+)?awal|saat|ketika)"
+            r"\s+(?P<begun>(?:dimulainya|dimulai|pecahnya|meletusnya)\s+)?"
+            rf"(?P<ev>{_alt(p for w in _vocab()['war_anchors'] for p in w.get('start_phrases', ()))})"
+        ),
+    ),
     ("vague", _rx(_alt(_vocab()["vague"]))),
     (
         "n_ago",
@@ -269,6 +277,23 @@ def war_anchor(article: Article) -> dt.date | None:
         if any(re.search(rf"\b{re.escape(c)}\b", text) for c in war["cues"]):
             return dt.date.fromisoformat(war["start"])
     return None
+
+
+def _war_start(g: dict[str, Any]) -> dict[str, Any] | None:
+    """ "sejak invasi Rusia" is the war's first day, "tak lama setelah invasi Rusia ke Ukraina" and "awal
+    perang di Gaza" its first month; a war named without its outbreak ("saat perang Ukraina") is no date."""
+    ev = g["ev"].casefold()
+    start = next(
+        dt.date.fromisoformat(w["start"])
+        for w in _vocab()["war_anchors"]
+        if ev in (p.casefold() for p in w.get("start_phrases", ()))
+    )
+    rel = re.sub(r"\s+", " ", g["rel"].casefold())
+    if ev.startswith("perang") and not g.get("begun") and rel not in ("sejak", "awal", "pada awal"):
+        return None
+    if rel in ("sejak", "saat", "ketika"):
+        return _res("date", start.isoformat(), "day", "war_start")
+    return _res("date", start.isoformat()[:7], "month", "war_start")
 
 
 def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
@@ -664,6 +689,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             return None
         d = a.war_start + dt.timedelta(days=int(g["n"]) - 1)
         return _res("date", d.isoformat(), "day", "war_day")
+    if r == "war_start":
+        return _war_start(g)
     if r == "vague":
         return _res("relative", None, "none")
     if r == "n_ago":
