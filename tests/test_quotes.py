@@ -282,3 +282,25 @@ def test_menurut_a_named_person_without_a_comma():
     art = process(record_article("x.jsonl#1", {"title": "Putusan", "content": text}, IngestOptions()), STAGES)
     said = [(q["speaker"]["name"], q["text"]) for q in art.to_dict()["quotes"]]
     assert ("Rina Marlina", "DPR telah melakukan penyelidikan dengan benar dan sesuai aturan") in said
+
+
+def test_when_and_to_whom_between_the_verb_and_bahwa_and_a_pronoun_after_narration() -> None:
+    a = Article(
+        source="x",
+        title="t",
+        language="id",
+        published="2025-10-17",
+        paragraphs=[
+            "Kepala Kepolisian Peru, Jenderal Oscar Arriola, mengatakan pada Kamis (16/10) bahwa seorang polisi "
+            "diyakini telah menembakkan peluru.",
+            '"Saya sangat peduli dengan kota ini," kata Beth Zasloff.',
+            "Diketahui, sejak kembali menjabat pada bulan Januari, Donald Trump telah menggunakan perintah "
+            "eksekutif untuk membubarkan sebagian badan pemerintahan.",
+            "Ia juga telah meminta para pejabat tinggi penegak hukum untuk mengadili musuh-musuhnya.",
+        ],
+    )
+    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
+    first = a.quotes[0]
+    assert first["text"].startswith("seorang polisi") and first["said_on"]["value"] == "2025-10-16"
+    (req,) = [q for q in a.quotes if q["cue"] == "meminta"]
+    assert req["speaker"]["name"] == "Donald Trump"

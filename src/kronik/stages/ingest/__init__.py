@@ -389,9 +389,10 @@ def record_article(source: str, row: dict[str, Any], options: IngestOptions) -> 
     return art
 
 
-# Where a scraper dropped a link's tags it may glue the words around it: "dariReuters", "Lahadaliamengatakan".
+# Where a scraper dropped a link's tags it may glue the words around it: "dariReuters", "DilansirAFP",
+# "Lahadaliamengatakan".
 _GLUED = re.compile(
-    r"\b(dari|kepada|melalui|pada)(?=[A-Z]|detik)"
+    r"\b(dari|kepada|melalui|pada|[Dd]ilansir|[Dd]ikutip|[Mm]elansir|[Mm]engutip)(?=[A-Z]|detik)"
     r"|\b([A-Z][a-z]{2,40}?)(?=(?:mengatakan|menjelaskan|menyampaikan|mengungkapkan|menegaskan)\b)"
 )
 

@@ -78,6 +78,11 @@ _NOT_PREDICATE = {
     "dalam",
     "demi",
 }
+#: Between a speech verb and its "bahwa": when, where or to whom it was said ("pada Kamis (16/10)",
+#: "kepada wartawan di Istana", "dalam konferensi pers").
+_ADVERBIAL_THEN_BAHWA = re.compile(
+    r"\s+(?i:pada|kepada|dalam|di|melalui|lewat|usai|seusai|saat|ketika)\s[^.;\"“”]{1,80}?,?\s+(?i:bahwa)\s+"
+)
 #: A passive report: "Disampaikan Nezar bahwa …", "Dikatakan oleh Kapolres, …".
 _PASSIVE_CUE = re.compile(
     r"^\W*(?P<cue>(?i:disampaikan|dikatakan|dijelaskan|ditegaskan|diungkapkan|diterangkan|dituturkan))\s+(?i:oleh\s+)?"
@@ -557,6 +562,10 @@ class _Finder:
             cm = _COMPLEMENTIZER.match(text, vm.end())
             c0 = s0 + (cm.end() if cm else vm.end())
             has_comp = bool(cm and (cm.group("c") or text[vm.end() : cm.end()].strip(" ") in (",", ":")))
+            # "mengatakan pada Kamis (16/10) bahwa …": the time and medium are the saying's
+            am = None if has_comp else _ADVERBIAL_THEN_BAHWA.match(text, vm.end())
+            if am is not None:
+                c0, has_comp = s0 + am.end(), True
             if (
                 v in lex.needs_clause
                 and not has_comp
@@ -786,6 +795,50 @@ def _context(article: Article, finder: _Finder, q: Quote, lex: Lexicon, outlet: 
             break
 
 
+#: A sentence that tells when what came before was said: "Hal itu diungkap Prabowo dalam sidang kabinet …,
+#: Senin (20/10) lalu", "Pernyataan tersebut ia sampaikan di Istana, Rabu (22/10)".
+_RECAP = re.compile(
+    r"(?:Hal|Pernyataan|Ucapan|Pesan|Keterangan|Penjelasan|Informasi|Permintaan|Arahan)\s+(?:itu|tersebut|ini)\s+"
+    r"(?:\w+\s+){0,2}?(?:di\w+|\w+kan|\w+i)\b"
+)
+
+
+def recap_time(article: Article, pos: int, sentences: int = 1) -> dict[str, Any] | None:
+    """The time a recap sentence after ``pos`` gives for what was said before it ("Hal itu diungkap Prabowo …,
+    Senin (20/10) lalu"): its first day-or-finer date, or None. The recap is one of the next ``sentences``
+    sentences, in this paragraph or opening the next."""
+    body = article.body
+    start = pos
+    for _ in range(sentences):
+        m = _SENTENCE_GAP.search(body, start)
+        if m is None:
+            return None
+        start = m.end()
+        if _RECAP.match(body, start):
+            break
+        if body.count("\n\n", pos, start) > 0:
+            return None
+    else:
+        return None
+    end = body.find("\n\n", start)
+    end = len(body) if end < 0 else end
+    stop = re.compile(r"[.!?](?:\s|$)").search(body, start, end)
+    end = stop.end() if stop else end
+    for t in article.times:
+        if (
+            start <= t["start"] < end
+            and t["value"]
+            and t["type"] in ("date", "relative", "time")
+            and t["precision"] in ("day", "hour", "minute")
+            and not _REPORTED_ON.search(body[start : t["start"]])
+        ):
+            return t
+    return None
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])|\n\n")
+
+
 def article_sources(article: Article, found: list[Quote]) -> dict[str, Any]:
     """The article's own source chain: outlet ← the media it says it took the story from."""
     lex = lexicon()
@@ -807,6 +860,28 @@ def article_sources(article: Article, found: list[Quote]) -> dict[str, Any]:
         "evidence": evidence,
         "cited_media": list(article.cited_media),
     }
+
+
+def _recapped(article: Article, found: list[Quote]) -> None:
+    """Quotes followed by "Hal itu disampaikan X … Senin (20/10)" were said then: the last quote before the
+    recap, and the run of the same speaker's quotes before it with no time of their own."""
+    for i in range(len(found) - 1, -1, -1):
+        q = found[i]
+        if q.said_on is not None:
+            continue
+        t = recap_time(article, q.end)
+        if t is None:
+            continue
+        who = q.speaker.name if q.speaker else None
+        for r in reversed(found[: i + 1]):
+            if (
+                r.said_on is not None
+                or (r.speaker.name if r.speaker else None) != who
+                or q.paragraph - r.paragraph > 3
+            ):
+                break
+            r.said_when, r.said_when_span = t["text"], (t["start"], t["end"])
+            r.said_on = {"value": t["value"], "precision": t["precision"]}
 
 
 def find_quotes(article: Article) -> list[Quote]:
@@ -836,6 +911,7 @@ def find_quotes(article: Article) -> list[Quote]:
             and q.paragraph - prev.paragraph <= 1
         ):
             q.said_on, q.said_when = prev.said_on, q.said_when or prev.said_when
+    _recapped(article, found)
     sources = article_sources(article, found)
     for q in found:
         chain = list(sources["chain"])

@@ -255,7 +255,8 @@ class Resolver:
             return person
         if near_prev:
             # a person who spoke (a subject before a speech verb) after the last quote is the newer antecedent
-            newer = self._last_speaking(prev.end, para_start)  # type: ignore[union-attr]
+            # (or was the subject of a sentence since: "Diketahui, … Trump telah menggunakan …. Ia juga meminta")
+            newer = self._last_speaking(prev.end, para_start) or self._last_acting(prev.end, para_start)  # type: ignore[union-attr]
             return newer or prev.speaker  # type: ignore[union-attr]
         return self._last_person(0, q.start)
 
@@ -268,7 +269,18 @@ class Resolver:
                     return _of(ent, _first(ent.get("roles")))
         return None
 
-    def _last_person(self, start: int, end: int) -> Speaker | None:
+    def _last_acting(self, start: int, end: int) -> Speaker | None:
+        """The last person named as the subject of an active verb ("…, Trump telah menggunakan …")."""
+        for ms, me, ent in reversed(self.mentions):
+            if start <= ms < end and ent.get("type") == "PER" and _ACTIVE_VERB_AFTER.match(self.body, me):
+                s0 = max(self.body.rfind(". ", 0, ms), self.body.rfind("\n", 0, ms)) + 1
+                if re.fullmatch(r"\s*(?:[A-Z]\w+,\s*)?(?:[^,]*,\s*)?", self.body[s0:ms]) and not any(
+                    a <= ms < b for a, b in self.inside_quotes
+                ):
+                    return _of(ent, _first(ent.get("roles")))
+        return None
+
+    def _last_person(self, start: int, end: int, subjects_only: bool = False) -> Speaker | None:
         """The person a pronoun points back to: the last one named as the subject of a sentence (the first
         person of it, unless a pronoun opens the sentence: in "dia berencana bertemu Ashraf Ghani" the
         name is an object), else the last one named, outside quotes."""
@@ -286,7 +298,7 @@ class Resolver:
                 objects_of_pronoun += 1
             elif not any(s0 <= m2 < ms for m2, _ in people):
                 subjects.append((ms, ent))
-        if not subjects and objects_of_pronoun == len(people):
+        if subjects_only or (not subjects and objects_of_pronoun == len(people)):
             people = subjects  # a pronoun's objects only: its own antecedent is further back
         if not people:
             return None
@@ -332,6 +344,11 @@ _BEFORE_VERB = re.compile(r"^\W*(?:yang\s+)?(?:juga\s+|pun\s+|sempat\s+|pernah\s
 
 #: A pronoun subject before a name in its sentence makes the name an object ("dia bertemu X").
 _PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?:ia|dia|beliau|mereka)\s+(?!dan\b)", re.IGNORECASE)
+
+
+_ACTIVE_VERB_AFTER = re.compile(
+    r"(?:\s+(?:juga|telah|sudah|pun|kemudian|lalu|akan|masih|sempat|pernah|baru))*\s+(?:me|ber)[a-z]{3,}\b"
+)
 
 
 def _name_tail(phrase: str, taken: list[tuple[int, int]]) -> str | None:
