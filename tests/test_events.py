@@ -187,3 +187,51 @@ def test_a_city_or_a_street_crowd_is_no_state_actor() -> None:
         a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "events"))
     )
     assert [e for e in a.events if e["type"] == "PROTEST"] == []
+
+
+def _run(paragraphs: list[str], published: str = "2025-10-22") -> Article:
+    from kronik.pipeline import STAGES, process
+
+    a = Article(source="x", title="t", language="id", published=published, paragraphs=paragraphs)
+    return process(
+        a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes", "events"))
+    )
+
+
+def test_a_recap_sentence_dates_what_was_said_and_done_before_it() -> None:
+    a = _run(
+        [
+            "Presiden Budi Santoso meminta para penegak hukum serius menangani korupsi. Budi Santoso menegaskan "
+            "tak ada pihak yang kebal hukum.",
+            "Hal itu diungkap Budi Santoso dalam sidang kabinet di Istana Negara, Jakarta, Senin (20/10) lalu.",
+        ]
+    )
+    assert [q["said_on"]["value"] for q in a.quotes if q["cue"] == "menegaskan"] == ["2025-10-20"]
+    (req,) = [e for e in a.events if e["type"] == "REQUEST"]
+    assert req["actor"]["name"] == "Budi Santoso" and req["date"]["value"] == "2025-10-20"
+
+
+def test_a_state_referred_to_as_that_country_and_a_relative_clause() -> None:
+    a = _run(
+        [
+            "Belarus sebelumnya mengatakan akan turun tangan untuk mendukung Rusia.",
+            "Negara itu juga melepaskan status netralnya tak lama setelah invasi Rusia ke Ukraina.",
+            "Presiden Amerika Serikat Joe Biden memuji Indonesia yang hendak mengirim bantuan ke Gaza.",
+        ],
+        published="2023-01-14",
+    )
+    (change,) = [e for e in a.events if e["type"] == "CHANGE_POLICY"]
+    assert change["actor"]["name"] == "Belarus" and change["date"]["value"] == "2022-02"
+    assert not [e for e in a.events if e["type"] == "AID"]  # Indonesia's plan is told in a relative clause
+
+
+def test_a_warning_without_a_threat_is_no_threat() -> None:
+    a = _run(
+        [
+            "Juru bicara UNRWA Adnan Abu Hasna memperingatkan bahwa ratusan ribu pengungsi masih hidup di tempat "
+            "terbuka, Sabtu (18/10/2025).",
+            "Menteri Pertahanan Rusia Sergei Shoigu memperingatkan bahwa Rusia akan membalas serangan itu, Sabtu "
+            "(18/10/2025).",
+        ]
+    )
+    assert [e["actor"]["name"] for e in a.events if e["type"] == "THREATEN"] == ["Sergei Shoigu"]

@@ -34,7 +34,7 @@ from typing import Any
 
 from kronik.data import Article
 from kronik.stages.entities import RANKS
-from kronik.stages.quotes import _Finder
+from kronik.stages.quotes import _Finder, recap_time
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import lexicon
 
@@ -108,6 +108,20 @@ _FIRST_PERSON_DENIAL = re.compile(
     r"^\W*(?:saya|kami)\s+(?:(?:tidak|tak)\s+(?:pernah\s+)?(?:akan\s+mengaitkan|mengaitkan|terlibat|bersalah|menerima|memberi|melakukan|menyuruh|memerintahkan|tahu)|bukan\s+(?:pelaku|dalang)|tidak\s+benar)\b",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(
+    r"\byang\s+(?:(?:hendak|akan|telah|sudah|sedang|ingin|baru|juga|pernah|tengah|kerap|sering|bakal)\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: A time that dates a role or a budget, not an act: "Komisaris PT IAE periode 2006-2023".
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:periode|masa\s+jabatan|masa\s+bakti|tahun\s+anggaran|TA|angkatan)\s*$", re.IGNORECASE
+)
+#: What a warning must hold to be a threat: something the speaker's side will or may do, or a condition.
+_THREAT_CONTENT = re.compile(
+    r"\b(?:akan|bakal|siap|bisa|dapat|mungkin|kemungkinan|potensi|berpotensi|terpaksa|jika|apabila|kalau|bila|tidak\s+segan|konsekuensi|balasan|membalas|respons)\b",
+    re.IGNORECASE,
+)
+_STATE_ANAPHOR = re.compile(r"(?:pemerintah\s+)?negara\s+(?:itu|tersebut|ini)", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:jika|apabila|kalau|bila|seandainya|asalkan)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r",\s*|\b(?:saat|ketika|karena|sehingga|setelah|sebelum|sejak|agar|supaya|bahwa|namun|tetapi|sementara|meski|walaupun)\s+",
@@ -228,7 +242,8 @@ class _Coder:
             return None, None
         inside = self._entities_in(*span)
         if not inside:
-            return None, None
+            state = self._state_referred(*span)
+            return (self._actor(state), None) if state is not None else (None, None)
         people = [x for x in inside if x[2].get("type") == "PER"]
         first = people[0] if people else inside[0]
         second = None
@@ -237,6 +252,23 @@ class _Coder:
             others = [x for x in inside if x[2] is not first[2]]
             second = self._actor(others[0][2]) if others else None
         return self._actor(first[2]), second
+
+    def _state_referred(self, start: int, end: int) -> dict[str, Any] | None:
+        """ "Negara itu", "pemerintah negara tersebut": the state last named as a subject before (at the
+        start of a sentence or clause: "Dikutip Express, Belarus sebelumnya …"), within three paragraphs."""
+        if not _STATE_ANAPHOR.fullmatch(self.body[start:end].strip()):
+            return None
+        p0 = start
+        for _ in range(3):
+            p0 = max(self.body.rfind("\n\n", 0, max(p0 - 1, 0)), 0)
+        for a, _b, e in reversed(self.mentions):
+            if a >= start or a < p0:
+                continue
+            if str(e.get("id") or "").startswith("country:") and re.search(
+                r"(?:^|[.!?\n]\s*|,\s)$", self.body[max(0, a - 3) : a]
+            ):
+                return e
+        return None
 
     def _after(
         self, start: int, limit: int, actor: dict[str, Any] | None, exclude: set[str] | None = None
@@ -268,7 +300,11 @@ class _Coder:
     # ----- dates and modality
     def _date(self, s0: int, s1: int, near: int) -> dict[str, Any] | None:
         best = None
+        quoted = self._quote_at(near)
+        q = quoted[1] if quoted else {}
         for t in self.article.times:
+            if q.get("said_when") == t["text"] and not q["start"] <= t["start"] < q["end"]:
+                continue  # "mengatakan pada Kamis (16/10) bahwa polisi menembak …": when it was said
             if (
                 not (s0 <= t["start"] < s1)
                 or t["type"] not in ("date", "relative", "interval")
@@ -276,6 +312,8 @@ class _Coder:
             ):
                 continue
             if "in_name" in t["flags"] or t["precision"] in ("none",):
+                continue
+            if _PERIOD_BEFORE.search(self.body[max(s0, t["start"] - 20) : t["start"]]):
                 continue
             if _VIA_CLAUSE.search(self.body[max(s0, t["start"] - 90) : t["start"]]):
                 continue  # "Dilansir … dari Al Jazeera pada Sabtu": when it was reported, not when it happened
@@ -287,6 +325,9 @@ class _Coder:
     def _narrated_day(self, pos: int) -> dict[str, Any] | None:
         """The day a statement was made when its sentence does not say: the last day its paragraph dates,
         else the day the lead dates (news statements are mostly of the day the lead names)."""
+        recap = recap_time(self.article, pos, sentences=3)
+        if recap is not None:  # "… Hal itu diungkap Prabowo dalam sidang kabinet, Senin (20/10) lalu."
+            return {**_date_of(recap), "inferred": True}
         p0 = self.body.rfind("\n\n", 0, pos) + 2 if "\n\n" in self.body[:pos] else 0
         lead_end = self.finder.paras[1].end if len(self.finder.paras) > 1 else len(self.body)
         for lo, hi in ((p0, pos), (0, lead_end)):
@@ -322,8 +363,8 @@ class _Coder:
                         a = m.start()
                         if any(x <= a < y for x, y in self.direct_spans + self.deny_spans):
                             continue
-                        if re.search(r"\byang\s+$", self.body[max(s0, a - 6) : a]):
-                            continue
+                        if _RELATIVE.search(self.body[max(s0, a - 40) : a]):
+                            continue  # "Prabowo yang hendak mengirim bantuan": a relative clause, not the act told
                         if self._is_quote_cue(m, (s0, s1)):
                             continue  # "Rusia menyerukan bahwa …": the speech event is made from the quote
                         if _CONDITION.search(self.body[self._clause_start(s0, a) : a]):
@@ -460,6 +501,8 @@ class _Coder:
                     etype = (
                         None  # "mengklaim", "mengingatkan": a claim or a reminder is no accusation or threat
                     )
+            if etype == "THREATEN" and not _THREAT_CONTENT.search(text):
+                continue  # "memperingatkan bahwa ratusan ribu pengungsi masih hidup di tempat terbuka": a warning
             if etype is None:
                 continue
             if not sp_.get("id"):
