@@ -304,3 +304,29 @@ def test_when_and_to_whom_between_the_verb_and_bahwa_and_a_pronoun_after_narrati
     assert first["text"].startswith("seorang polisi") and first["said_on"]["value"] == "2025-10-16"
     (req,) = [q for q in a.quotes if q["cue"] == "meminta"]
     assert req["speaker"]["name"] == "Donald Trump"
+
+
+def test_unnamed_speakers_named_again_by_description_and_pronoun_and_appositions() -> None:
+    a = Article(
+        source="x",
+        title="t",
+        language="id",
+        published="2019-09-20",
+        paragraphs=[
+            "Pejabat berpangkat tinggi militer Rusia mengatakan kegagalan itu membuktikan bahwa senjata Amerika "
+            "tidak seperti yang diiklankan.",
+            "Menurut pejabat tersebut, Riyadh telah membangun sistem pertahanan udara paling kuat di kawasan. "
+            "Namun, lanjut dia, efisiensi senjata pertahanan Amerika dipertanyakan.",
+            "Ketua Umum Forum Budaya Nusantara (FBN) Atta Ul Karim mengungkapkan buku itu akan terbit bulan depan.",
+            "Banyak yang penasaran terhadap isi buku tersebut, di tempat terpisah Atta menjelaskan bahwa buku "
+            "itu akan menjadi sumber informasi terkini.",
+            "Bill Adams, kepala ekonom di Comerica Bank memproyeksikan bank sentral tidak akan memangkas suku "
+            "bunga tahun ini.",
+        ],
+    )
+    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
+    names = [q["speaker"]["name"] for q in a.quotes]
+    assert names[:3] == ["Pejabat berpangkat tinggi militer Rusia"] * 3
+    assert names[3:5] == ["Atta Ul Karim"] * 2
+    assert a.quotes[5]["speaker"]["name"] == "Bill Adams"
+    assert a.quotes[5]["speaker"]["role"] == "kepala ekonom di Comerica Bank"

@@ -100,7 +100,7 @@ def _model():
 #: Lower-case words that belong to names ("bin", "van"); other lower-case words opening a span do not.
 _NAME_PARTICLES = {"bin", "binti", "van", "von", "der", "al", "el", "da", "di", "la", "le", "dos", "ibn"}
 #: Words that join a name to the one before it: a span opening with one is no full name ("Al Hamdi").
-_NAME_LINKS = {"al", "el", "bin", "binti", "ibn", "ibnu", "abu"}
+_NAME_LINKS = {"al", "el", "bin", "binti", "ibn", "ibnu", "abu", "ul", "ud", "ur"}
 
 
 def _strip_title(text: str) -> str:
@@ -398,7 +398,7 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
         if c in people or c.entry is not None or " " in c.name:
             continue
         owners = [p for p, nicks in zip(people, nicknames, strict=True) if c.name in nicks][:1]
-        if not owners and c.type != "PER":
+        if not owners:  # (a person named short before the article gives the full name, too)
             owners = [p for p in people if _part_of(norm(c.name), norm(p.name))]
         if len(owners) == 1:
             owners[0].mentions = sorted(owners[0].mentions + c.mentions, key=lambda x: x["start"])
@@ -572,7 +572,10 @@ def _extend_first_name(body: str, start: int, end: int) -> int:
     """A surname the model found alone, right after a capitalised first name ("Andriy Kovalenko"): take both."""
     if " " in body[start:end].strip() and body[start:end].split()[0].lower() not in _NAME_LINKS:
         return start  # "Al Hamdi" is no full name: "Ridho Al Hamdi"
-    m = re.search(r"([A-Z][a-z'’-]{2,})\s+$", body[max(0, start - 30) : start])
+    m = re.search(
+        r"([A-Z][a-z'’-]{2,})\s+(?:(?i:al|el|ul|ud|ur|bin|binti|ibn|ibnu|abu|van|von|de)\s+)?$",
+        body[max(0, start - 34) : start],
+    )
     if not m:
         return start
     word = m.group(1)

@@ -190,7 +190,17 @@ class _Finder:
         if last >= 0:
             s, e = self._strip_clause(clause_start + last + 1, verb_start)
             if e > s and not _ADVERBIAL.match(self.body[s:e]):
+                if not self._has_person(s, e):  # "Bill Adams, kepala ekonom di Comerica Bank memproyeksikan"
+                    prev_comma = seg.rfind(",", 0, last)
+                    n0, n1 = self._strip_clause(clause_start + prev_comma + 1, clause_start + last)
+                    if n1 > n0 and self._name_ending(n0 - 1, n1) == (n0, n1):
+                        return n0, self._head(s, e)[1]
                 return self._head(s, e)
+            named = self._name_ending(s, e) if e > s else None
+            if (
+                named is not None
+            ):  # "…, di tempat terpisah Atta menjelaskan": the adverbial ends in the speaker
+                return named
             # "X, analis di William Blair, dalam catatan risetnya menyebutkan": the part after the last comma
             # is an adverbial; the speaker is named before it
             # an apposition: "Bek Persib, Achmad Jufriyanto, berharap" / "X, seorang analis …, mengatakan":
@@ -206,6 +216,18 @@ class _Finder:
             return self._head(*parts[0]) if parts else None
         s, e = self._strip_clause(clause_start, verb_start)
         return self._head(s, e) if e > s else None
+
+    def _name_ending(self, start: int, end: int) -> tuple[int, int] | None:
+        """A person's mention that ends a phrase (but for an adverb: "pun", "juga"), or None."""
+        tail = re.search(r"(?:\s+(?:pun|juga|lalu|kemudian|sendiri))*\s*$", self.body[start:end])
+        stop = start + tail.start() if tail else end
+        for e in self.article.entities:
+            if e.get("type") != "PER":
+                continue
+            for m in e.get("mentions", ()):
+                if start < m["start"] and m["end"] == stop:
+                    return m["start"], m["end"]
+        return None
 
     def _has_person(self, start: int, end: int) -> bool:
         return any(
@@ -701,6 +723,14 @@ _NOT_VERBS = {
     "bersama",
     "meja",
     "terhadap",
+    # ber- words that describe a noun ("pejabat berpangkat tinggi militer Rusia", "pria berusia 40 tahun")
+    "berpangkat",
+    "bersenjata",
+    "berusia",
+    "berkebangsaan",
+    "berkewarganegaraan",
+    "berbasis",
+    "berinisial",
 }
 
 

@@ -70,8 +70,11 @@ class Resolver:
         prev: Quote | None = None
         self.spoken: list[Speaker] = []
         self.last_person: Quote | None = None
+        self.last_unnamed: Quote | None = None
         for q in found:
             q.speaker = self._speaker(q, prev)
+            if q.speaker is not None and q.speaker.unnamed:
+                self.last_unnamed = q
             if q.speaker is not None and q.speaker.name:
                 prev = q
                 self.spoken.append(q.speaker)
@@ -109,22 +112,23 @@ class Resolver:
     def _speaker(self, q: Quote, prev: Quote | None) -> Speaker | None:
         if q.speaker_mode == "continuation":
             return prev.speaker if prev else None
-        if q.speaker_mode == "zero":
-            return self._antecedent(q, prev, prefer_previous=True)
-        if q.speaker_mode == "pronoun":
-            return self._antecedent(q, prev, prefer_previous=False)
+        if q.speaker_mode in ("zero", "pronoun"):
+            return self._unnamed_just_before(q, prev) or self._antecedent(
+                q, prev, prefer_previous=q.speaker_mode == "zero"
+            )
         if q.speaker_span is None:
             return None
         s, e = q.speaker_span
         phrase = self.lex.adverbs_tail.sub("", self.body[s:e].strip(" ,")) or self.body[s:e].strip(" ,")
         if self.lex.pronoun.match(phrase) or phrase.lower().startswith(("sang ", "pihaknya")):
-            return self._antecedent(q, prev, prefer_previous=False)
+            return self._unnamed_just_before(q, prev) or self._antecedent(q, prev, prefer_previous=False)
         has_person = any(s <= ms < e and ent.get("type") == "PER" for ms, _me, ent in self.mentions)
         if not has_person and (
             self.lex.anaphoric.match(phrase) or re.search(r"\s(?:itu|tersebut|ini)$", phrase)
         ):
-            # "Mantan Gubernur Jakarta itu", "pria yang akrab disapa Inay itu": someone already named
-            return self._antecedent(q, prev, prefer_previous=False)
+            # "Mantan Gubernur Jakarta itu", "pria yang akrab disapa Inay itu": someone already named;
+            # "pejabat tersebut", "sumber militer itu": the unnamed speaker described so before
+            return self._same_unnamed(phrase, q) or self._antecedent(q, prev, prefer_previous=False)
         synonym = self.lex.role_synonyms.get(phrase.casefold())
         if not has_person and synonym:
             holder = self._office_holder(synonym) or self._recent_role(synonym, q)
@@ -136,6 +140,32 @@ class Resolver:
             if holder is not None:
                 return holder
         return self._from_phrase(s, e, phrase)
+
+    def _same_unnamed(self, phrase: str, q: Quote) -> Speaker | None:
+        """The last unnamed speaker (a few paragraphs back) whose description shares a word with ``phrase``
+        ("pejabat tersebut" after "Pejabat berpangkat tinggi militer Rusia")."""
+        u = self.last_unnamed
+        if u is None or u.speaker is None or q.paragraph - u.paragraph > PRONOUN_REACH:
+            return None
+        words = {w.casefold() for w in sp.words(phrase)} - _DESCRIPTOR_GLUE
+        described = {w.casefold() for w in sp.words(u.speaker.descriptor or u.speaker.role or "")}
+        return u.speaker if words & described else None
+
+    def _unnamed_just_before(self, q: Quote, prev: Quote | None) -> Speaker | None:
+        """A pronoun right after an unnamed speaker's quote, with nobody named in between, is that speaker
+        ("Menurut pejabat tersebut, …. Namun, lanjut dia, …")."""
+        u = self.last_unnamed
+        if u is None or u.speaker is None or (prev is not None and prev.start > u.start):
+            return None
+        if q.paragraph - u.paragraph > 1:
+            return None
+        named = any(
+            u.start <= ms < q.start
+            and ent.get("type") == "PER"
+            and not any(a <= ms < b for a, b in self.inside_quotes)
+            for ms, _me, ent in self.mentions
+        )
+        return None if named else u.speaker
 
     def _recent_role(self, phrase: str, q: Quote) -> Speaker | None:
         """A role alone ("kata Kanit") names the recent speaker whose role has those words."""
@@ -346,6 +376,21 @@ _BEFORE_VERB = re.compile(r"^\W*(?:yang\s+)?(?:juga\s+|pun\s+|sempat\s+|pernah\s
 _PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?:ia|dia|beliau|mereka)\s+(?!dan\b)", re.IGNORECASE)
 
 
+#: Words of a description that say nothing of whom it describes.
+_DESCRIPTOR_GLUE = {
+    "itu",
+    "tersebut",
+    "ini",
+    "para",
+    "seorang",
+    "sang",
+    "sebuah",
+    "salah",
+    "satu",
+    "yang",
+    "dari",
+    "di",
+}
 _ACTIVE_VERB_AFTER = re.compile(
     r"(?:\s+(?:juga|telah|sudah|pun|kemudian|lalu|akan|masih|sempat|pernah|baru))*\s+(?:me|ber)[a-z]{3,}\b"
 )
