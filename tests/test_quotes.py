@@ -330,3 +330,23 @@ def test_unnamed_speakers_named_again_by_description_and_pronoun_and_appositions
     assert names[3:5] == ["Atta Ul Karim"] * 2
     assert a.quotes[5]["speaker"]["name"] == "Bill Adams"
     assert a.quotes[5]["speaker"]["role"] == "kepala ekonom di Comerica Bank"
+
+
+def test_anonymous_sources_numbers_of_officials_events_and_organisations_referred_to() -> None:
+    a = Article(
+        source="x",
+        title="t",
+        language="id",
+        published="2019-09-20",
+        paragraphs=[
+            "Pada Selasa, tiga pejabat AS mengatakan serangan itu melibatkan rudal jelajah dan drone.",
+            "Serangan pada Sabtu itu telah mengungkapkan betapa lemahnya pertahanan udara kerajaan.",
+            '"Serangan itu adalah pengubah permainan," kata seorang analis keamanan yang menolak disebutkan '
+            "namanya, Kamis (19/9/2019).",
+            '"Kami harus belajar banyak dari kejadian ini dan memperbaiki semuanya," lanjutnya.',
+        ],
+    )
+    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
+    assert not any(e["name"] == "Selasa" for e in a.entities)
+    names = [q["speaker"]["name"] for q in a.quotes]
+    assert names == ["tiga pejabat AS"] + ["seorang analis keamanan yang menolak disebutkan namanya"] * 2

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from kronik.data import Article
+from kronik.lang.id.calendar import WEEKDAYS
 from kronik.lang.id.words import NOT_NAME_WORDS
 from kronik.stages.clean import DATELINE
 from kronik.stages.entities.registry import Entry, Registry, active_registry, norm
@@ -643,9 +644,12 @@ def _trim_places(body: str, start: int, end: int, registry: Registry) -> tuple[i
 
 
 def _common_word(key: str, body: str, registry: Registry) -> bool:
-    """A single capitalised word the article also prints in lower case ("Latihan" / "latihan") is no name."""
+    """A single capitalised word the article also prints in lower case ("Latihan" / "latihan"), or a weekday,
+    is no name."""
     if " " in key or not key[:1].isupper() or registry.lookup(key) is not None:
         return False
+    if key.casefold() in WEEKDAYS:  # "Pada Selasa, seorang pejabat …": a day, never a name
+        return True
     return _in_lower_case(key.lower(), body)
 
 

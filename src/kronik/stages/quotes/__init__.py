@@ -95,7 +95,15 @@ _COORDINATION = re.compile(
 )
 _SPEAKER_STOP = re.compile(
     r"\s(?:kepada|pada|saat|ketika|dalam|melalui|lewat|usai|seusai|setelah|seperti|sebagaimana|dikutip|dilansir|"
-    r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|[.!?]\s",
+    r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|[.!?]\s"
+    r"|,\s*(?:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)|\d)\b",
+    re.IGNORECASE,
+)
+#: An unnamed speaker's description goes on through "yang menolak disebutkan namanya".
+_ANONYMOUS = re.compile(
+    r"\s*yang\s+(?:menolak|enggan|tidak\s+mau|tak\s+mau|tidak\s+ingin|tak\s+ingin|minta|meminta)\s+"
+    r"(?:untuk\s+)?(?:disebut(?:kan)?|menyebut(?:kan)?|diungkap(?:kan)?|dipublikasikan|diidentifikasi)\s+"
+    r"(?:nama|identitas)(?:nya)?(?:\s+(?:nama|identitas)(?:nya)?)?",
     re.IGNORECASE,
 )
 #: "Dilansir … dari Al Jazeera pada Sabtu": the day a medium reported it, not the day it was said.
@@ -238,9 +246,14 @@ class _Finder:
 
     def _head(self, start: int, end: int) -> tuple[int, int]:
         """Cut a subject at its first verb-like word or relative clause ("Polisi yang menangkap …")."""
+        skip_to = start
         for m in sp._WORD.finditer(self.body, start, end):
             w = m.group()
-            if m.start() == start:
+            if m.start() <= skip_to:
+                continue
+            anonymous = _ANONYMOUS.match(self.body, m.start() - 1) if w == "yang" else None
+            if anonymous:  # "seorang pejabat yang enggan disebut namanya mengatakan"
+                skip_to = anonymous.end() - 1
                 continue
             if w == "yang" or (w.islower() and _verb_like(w)):
                 return start, _rstrip(self.body, start, m.start())
@@ -418,9 +431,12 @@ class _Finder:
         text = self.body[start:limit]
         stop = _SPEAKER_STOP.search(text)
         end = start + (stop.start() if stop else len(text))
+        anonymous = _ANONYMOUS.match(self.body, end)
         s, e = _lstrip(self.body, start, end), _rstrip(self.body, start, end)
         if e <= s:
             return None
+        if anonymous:  # "kata seorang analis keamanan Saudi yang menolak disebutkan namanya"
+            return s, anonymous.end()
         return self._head(s, e)  # "kata Andrie dikonfirmasi detikSumbagsel" → "Andrie"
 
     def _intro_from_previous(self, para: sp.Paragraph) -> tuple[str, str, tuple[int, int] | None] | None:
@@ -678,7 +694,11 @@ class _Finder:
 
 
 #: Phrases that are no speaker: a law's articles and clauses, numbered items.
-_NOT_A_SPEAKER = re.compile(r"(?i)(?:pasal|ayat|undang-undang|uu|perppu|perpres|pp)\b|\(\d+\)|\d")
+_NOT_A_SPEAKER = re.compile(
+    r"(?i)(?:pasal|ayat|undang-undang|uu|perppu|perpres|pp)\b|\(\d+\)|\d"
+    # an event is no speaker: "Serangan pada Sabtu … telah mengungkapkan betapa …"
+    r"|(?:serangan|insiden|peristiwa|kejadian|kecelakaan|ledakan|kebakaran|bencana|tragedi|perang|konflik)\b"
+)
 #: Function words that may open a speaker phrase ("Kedua pihak", "Keduanya", "Pihak kepolisian").
 _SPEAKER_OPENERS = {
     "kedua",

@@ -42,6 +42,7 @@ class Lexicon:
     claim_cues: tuple[tuple[str, re.Pattern[str]], ...]
     hedges: re.Pattern[str]
     role_synonyms: dict[str, str]
+    anaphoric_orgs: dict[str, str]  # "perusahaan" (itu) -> ORG, "negara" (itu) -> LOC
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def lexicon() -> Lexicon:
         ),
         unnamed=re.compile(rf"(?<![\w-])(?:{_alt(data['unnamed_heads'])})(?![\w-])", re.IGNORECASE),
         anaphoric=re.compile(rf"^(?:{_alt(data['anaphoric_heads'])})(?![\w-])", re.IGNORECASE),
+        anaphoric_orgs=dict(data["anaphoric_organisations"]),
         indefinite=re.compile(rf"^(?:{_alt(data['indefinite'])})\s", re.IGNORECASE),
         platforms=frozenset(data["platforms"]),
         medium=tuple(re.compile(_fill(p, fill)) for p in data["medium_patterns"]),

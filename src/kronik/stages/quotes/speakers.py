@@ -111,7 +111,7 @@ class Resolver:
     # ------------------------------------------------------------------ cases
     def _speaker(self, q: Quote, prev: Quote | None) -> Speaker | None:
         if q.speaker_mode == "continuation":
-            return prev.speaker if prev else None
+            return self._unnamed_just_before(q, prev) or (prev.speaker if prev else None)
         if q.speaker_mode in ("zero", "pronoun"):
             return self._unnamed_just_before(q, prev) or self._antecedent(
                 q, prev, prefer_previous=q.speaker_mode == "zero"
@@ -128,7 +128,11 @@ class Resolver:
         ):
             # "Mantan Gubernur Jakarta itu", "pria yang akrab disapa Inay itu": someone already named;
             # "pejabat tersebut", "sumber militer itu": the unnamed speaker described so before
-            return self._same_unnamed(phrase, q) or self._antecedent(q, prev, prefer_previous=False)
+            return (
+                self._same_unnamed(phrase, q)
+                or self._organisation_referred(phrase, q)
+                or self._antecedent(q, prev, prefer_previous=False)
+            )
         synonym = self.lex.role_synonyms.get(phrase.casefold())
         if not has_person and synonym:
             holder = self._office_holder(synonym) or self._recent_role(synonym, q)
@@ -150,6 +154,22 @@ class Resolver:
         words = {w.casefold() for w in sp.words(phrase)} - _DESCRIPTOR_GLUE
         described = {w.casefold() for w in sp.words(u.speaker.descriptor or u.speaker.role or "")}
         return u.speaker if words & described else None
+
+    def _organisation_referred(self, phrase: str, q: Quote) -> Speaker | None:
+        """ "Perusahaan itu", "Kelompok tersebut": the last organisation named before, outside quotes;
+        "Negara itu": the last state."""
+        words = sp.words(phrase)
+        kind = self.lex.anaphoric_orgs.get(words[0].casefold()) if len(words) == 2 else None
+        if kind is None:
+            return None
+        for ms, _me, ent in reversed(self.mentions):
+            if ms >= q.start or any(a <= ms < b for a, b in self.inside_quotes):
+                continue
+            if kind == "ORG" and ent.get("type") == "ORG":
+                return _of(ent, None)
+            if kind == "LOC" and str(ent.get("id") or "").startswith("country:"):
+                return _of(ent, None)
+        return None
 
     def _unnamed_just_before(self, q: Quote, prev: Quote | None) -> Speaker | None:
         """A pronoun right after an unnamed speaker's quote, with nobody named in between, is that speaker
