@@ -284,13 +284,14 @@ def test_menurut_a_named_person_without_a_comma():
     assert ("Rina Marlina", "DPR telah melakukan penyelidikan dengan benar dan sesuai aturan") in said
 
 
+def _run(paragraphs: list[str], published: str) -> Article:
+    a = Article(source="x", title="t", language="id", published=published, paragraphs=paragraphs)
+    return process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
+
+
 def test_when_and_to_whom_between_the_verb_and_bahwa_and_a_pronoun_after_narration() -> None:
-    a = Article(
-        source="x",
-        title="t",
-        language="id",
-        published="2025-10-17",
-        paragraphs=[
+    a = _run(
+        [
             "Kepala Kepolisian Peru, Jenderal Oscar Arriola, mengatakan pada Kamis (16/10) bahwa seorang polisi "
             "diyakini telah menembakkan peluru.",
             '"Saya sangat peduli dengan kota ini," kata Beth Zasloff.',
@@ -298,8 +299,8 @@ def test_when_and_to_whom_between_the_verb_and_bahwa_and_a_pronoun_after_narrati
             "eksekutif untuk membubarkan sebagian badan pemerintahan.",
             "Ia juga telah meminta para pejabat tinggi penegak hukum untuk mengadili musuh-musuhnya.",
         ],
+        "2025-10-17",
     )
-    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
     first = a.quotes[0]
     assert first["text"].startswith("seorang polisi") and first["said_on"]["value"] == "2025-10-16"
     (req,) = [q for q in a.quotes if q["cue"] == "meminta"]
@@ -307,12 +308,8 @@ def test_when_and_to_whom_between_the_verb_and_bahwa_and_a_pronoun_after_narrati
 
 
 def test_unnamed_speakers_named_again_by_description_and_pronoun_and_appositions() -> None:
-    a = Article(
-        source="x",
-        title="t",
-        language="id",
-        published="2019-09-20",
-        paragraphs=[
+    a = _run(
+        [
             "Pejabat berpangkat tinggi militer Rusia mengatakan kegagalan itu membuktikan bahwa senjata Amerika "
             "tidak seperti yang diiklankan.",
             "Menurut pejabat tersebut, Riyadh telah membangun sistem pertahanan udara paling kuat di kawasan. "
@@ -323,8 +320,8 @@ def test_unnamed_speakers_named_again_by_description_and_pronoun_and_appositions
             "Bill Adams, kepala ekonom di Comerica Bank memproyeksikan bank sentral tidak akan memangkas suku "
             "bunga tahun ini.",
         ],
+        "2019-09-20",
     )
-    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
     names = [q["speaker"]["name"] for q in a.quotes]
     assert names[:3] == ["Pejabat berpangkat tinggi militer Rusia"] * 3
     assert names[3:5] == ["Atta Ul Karim"] * 2
@@ -333,20 +330,16 @@ def test_unnamed_speakers_named_again_by_description_and_pronoun_and_appositions
 
 
 def test_anonymous_sources_numbers_of_officials_events_and_organisations_referred_to() -> None:
-    a = Article(
-        source="x",
-        title="t",
-        language="id",
-        published="2019-09-20",
-        paragraphs=[
+    a = _run(
+        [
             "Pada Selasa, tiga pejabat AS mengatakan serangan itu melibatkan rudal jelajah dan drone.",
             "Serangan pada Sabtu itu telah mengungkapkan betapa lemahnya pertahanan udara kerajaan.",
             '"Serangan itu adalah pengubah permainan," kata seorang analis keamanan yang menolak disebutkan '
             "namanya, Kamis (19/9/2019).",
             '"Kami harus belajar banyak dari kejadian ini dan memperbaiki semuanya," lanjutnya.',
         ],
+        "2019-09-20",
     )
-    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
     assert not any(e["name"] == "Selasa" for e in a.entities)
     names = [q["speaker"]["name"] for q in a.quotes]
     assert names == ["tiga pejabat AS"] + ["seorang analis keamanan yang menolak disebutkan namanya"] * 2
