@@ -284,8 +284,9 @@ def test_menurut_a_named_person_without_a_comma():
     assert ("Rina Marlina", "DPR telah melakukan penyelidikan dengan benar dan sesuai aturan") in said
 
 
-def _run(paragraphs: list[str], published: str) -> Article:
+def _run(paragraphs: list[str], published: str, cited_media: list[str] | None = None) -> Article:
     a = Article(source="x", title="t", language="id", published=published, paragraphs=paragraphs)
+    a.cited_media = cited_media or []
     return process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
 
 
@@ -343,3 +344,17 @@ def test_anonymous_sources_numbers_of_officials_events_and_organisations_referre
     assert not any(e["name"] == "Selasa" for e in a.entities)
     names = [q["speaker"]["name"] for q in a.quotes]
     assert names == ["tiga pejabat AS"] + ["seorang analis keamanan yang menolak disebutkan namanya"] * 2
+
+
+def test_a_pronoun_after_a_medium_is_the_person_named() -> None:
+    a = _run(
+        [
+            "Wakil Menteri Pertahanan Gerd Hoofe mengatakan kepada komisi parlemen, jumlah ekstremis di satuan "
+            'itu memerlukan "penyelidikan lebih lanjut," tulis "Der Spiegel".',
+            "Dia juga mengatakan, penyelidikan itu telah menjadi prioritas bagi dinas intelijen militer.",
+        ],
+        "2019-09-11",
+        cited_media=["Der Spiegel"],  # as the metadata stage reads it (lang/id/media.json)
+    )
+    (q,) = [q for q in a.quotes if q["text"].startswith("penyelidikan itu")]
+    assert q["speaker"]["name"] == "Gerd Hoofe"

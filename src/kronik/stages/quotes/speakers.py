@@ -78,7 +78,7 @@ class Resolver:
             if q.speaker is not None and q.speaker.name:
                 prev = q
                 self.spoken.append(q.speaker)
-                if q.speaker.type == "PER":
+                if q.speaker.type == "PER" and not self._no_person(q.speaker):
                     self.last_person = q
         self._orphans(found)
         self._cataphora(found)
@@ -144,6 +144,9 @@ class Resolver:
             if holder is not None:
                 return holder
         return self._from_phrase(s, e, phrase)
+
+    def _no_person(self, speaker: Speaker) -> bool:
+        return speaker.type in ("ORG", "LOC") or speaker.name in self.article.cited_media
 
     def _same_unnamed(self, phrase: str, q: Quote) -> Speaker | None:
         """The last unnamed speaker (a few paragraphs back) whose description shares a word with ``phrase``
@@ -281,14 +284,20 @@ class Resolver:
         return None
 
     def _antecedent(self, q: Quote, prev: Quote | None, prefer_previous: bool) -> Speaker | None:
+        # "dia" is a person: not the organisation or medium that spoke last ("…, tulis Der Spiegel. Dia juga
+        # mengatakan"), but the last person who spoke, else the last one named
         if (
             not prefer_previous
             and prev is not None
             and prev.speaker is not None
-            and prev.speaker.type in ("ORG", "LOC")
-            and self.last_person is not None
+            and self._no_person(prev.speaker)
         ):
-            prev = self.last_person  # "dia" is a person: not the organisation that spoke last
+            if self.last_person is not None:
+                prev = self.last_person
+            else:
+                person = self._last_person(0, q.start)
+                if person is not None:
+                    return person
         near_prev = (
             prev is not None and prev.speaker is not None and q.paragraph - prev.paragraph <= PRONOUN_REACH
         )
