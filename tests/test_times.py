@@ -122,3 +122,41 @@ def test_the_outbreak_of_a_war_dates_what_followed_it():
     assert v["Sejak invasi Rusia"][:2] == ("2022-02-24", "day")
     assert v["Sejak pecahnya perang di Gaza"][0] == "2023-10-07"
     assert not any("perang Ukraina" in text for text in v)  # a war named, not its outbreak
+
+
+def test_months_alone_two_months_apart_and_clock_times_without_pukul():
+    v = _values(
+        "Bank sentral akan memangkas bunga pada pertemuan Maret dan Mei mendatang. Inflasi Desember turun. "
+        "April Jasmine hadir. Warga antre sampai 20.30 WIB, lalu tiga bulan pertama tahun ini dibahas."
+    )
+    assert v["Maret"][0] == "2023-03" and v["Mei mendatang"][0] == "2023-05"  # two meetings, not a span
+    assert v["Desember"][0] == "2022-12"  # a month printed alone between lowercase words
+    assert "April" not in v  # a name
+    assert v["20.30 WIB"][0] == "2023-01-14T20:30+07:00"
+    assert v["tiga bulan pertama tahun ini"][:2] == ("2023-Q1", "quarter")
+
+
+def test_vague_counts_anaphoric_days_and_seasons():
+    v = _values(
+        "Beberapa hari lalu ia datang, berminggu-minggu ia menunggu. Sidang digelar Selasa (10/1/2023). Pada hari "
+        "yang sama jaksa hadir; hari sebelumnya hakim libur. Kurang lebih 15 menit kemudian ia pergi. Selama bulan "
+        "Ramadan dan Natal dan Tahun Baru (Nataru) 2022 arus mudik naik. Muhammad Ramadhan Sebayang hadir."
+    )
+    assert v["Beberapa hari lalu"][:2] == (None, "none") and v["berminggu-minggu"][:2] == (None, "none")
+    assert v["Pada hari yang sama"][0] == "2023-01-10" and v["hari sebelumnya"][0] == "2023-01-09"
+    assert v["15 menit kemudian"][0] == "PT15M"
+    assert v["bulan Ramadan"][0] == "2023-03-23/2023-04-21"  # to the day before Idul Fitri
+    assert v["Natal dan Tahun Baru (Nataru) 2022"][0] == "2022-12-25/2023-01-01"
+    assert not any("Ramadhan" in text for text in v)  # a name
+
+
+def test_last_night_is_the_night_of_the_day_just_told_and_a_said_day_is_not_the_story():
+    text = (
+        'Kebakaran terjadi Kamis (12/1) pukul 20.30 WIB.\n\n"Tadi malam kami langsung turun," kata Kapolres.'
+    )
+    assert _values(text)["Tadi malam"][0] == "2023-01-12"
+    text = (
+        'Perkelahian terjadi pada Minggu (8/1) malam. "Kami pisahkan," kata Kepala Lapas saat dikonfirmasi, Selasa '
+        "(10/1).\n\nLalu, keesokan harinya korban meninggal."
+    )
+    assert _values(text)["keesokan harinya"][0] == "2023-01-09"

@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.data import Article
-from kronik.lang.id.calendar import MONTHS, TIMEZONES, WEEKDAYS
+from kronik.lang.id.calendar import ID_MONTHS, MONTHS, TIMEZONES, WEEKDAYS
 
 #: Days a past-tense date may lie after publication before it is flagged (time zones, late edits).
 FUTURE_SLACK_DAYS = 1
@@ -64,7 +64,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "wd_date",
         _rx(
-            rf"(?:hari\s+)?{_WD}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)(?:\s+(?P<rel>kemarin|lalu|mendatang))?"
+            rf"(?:hari\s+)?{_WD}\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)(?:\s+(?P<rel>kemarin|lalu|mendatang))?{_PART}"
         ),
     ),
     ("wd_dmy", _rx(rf"(?:hari\s+)?{_WD},?\s+(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}\s+(?P<y>{_YEAR})")),
@@ -87,7 +87,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_list",
         _rx(
-            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})(?:\s*,\s*(?:{_alt(_MONTH_NAMES)}))+\s*,?\s*(?:dan|hingga|sampai|serta)\s+{_M}(?:\s+(?:tahun\s+)?(?P<y>{_YEAR}))?"
+            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})(?:\s*,\s*(?:{_alt(_MONTH_NAMES)}))+\s*,?\s*(?:(?:dan|hingga|sampai|serta)\s+)?{_M}(?:\s+(?:tahun\s+)?(?P<y>{_YEAR}))?"
         ),
     ),
     (
@@ -142,6 +142,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+(?:bulan\s+)?|bulan\s+|(?:pada|sejak|hingga|sampai|per|selama)\s+){_M}(?!\s+(?:tahun\s+)?(?:19|20)\d\d)"
         ),
     ),
+    (
+        "month_alone",  # a capitalised month name alone, between lowercase words: "pembacaan Agustus turun"
+        re.compile(
+            rf"(?<=[a-z,] )(?P<month>{'|'.join(m.capitalize() for m in ID_MONTHS)})(?![\w-])(?!\s+(?:[A-Z\d(]|tahun\s+\d))"
+        ),
+    ),
+    (
+        "clock",  # a clock time with its zone and no "pukul": "20.30 WIB"
+        re.compile(
+            rf"(?<![\w.:/,-])(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)\s*(?P<tz>{_alt(t.upper() for t in TIMEZONES)})(?![\w])"
+        ),
+    ),
     ("war_day", _rx(r"hari\s+ke-?\s?(?P<n>\d{1,4})")),
     (
         "war_start",
@@ -152,6 +164,19 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("vague", _rx(_alt(_vocab()["vague"]))),
+    (
+        "vague_count",
+        _rx(
+            r"beberapa\s+(?:saat|detik|menit|jam|hari|pekan|minggu|bulan|tahun)(?:\s+(?:(?:yang\s+)?lalu|kemudian|sebelumnya|setelahnya|ke\s+depan|lagi|mendatang|belakangan))?"
+            r"|ber(?P<rep>jam|hari|minggu|pekan|bulan|tahun)-(?P=rep)|hari-hari\s+(?:selanjutnya|berikutnya|terakhir|belakangan)|belum\s+lama\s+(?:ini|berselang)"
+        ),
+    ),
+    (
+        "first_months",
+        _rx(
+            rf"{_N}\s+bulan\s+(?P<edge>pertama|terakhir)\s+(?:(?:pada|di)\s+)?(?:tahun\s+)?(?:(?P<y>{_YEAR})|(?P<rel>ini|lalu))"
+        ),
+    ),
     (
         "n_ago",
         _rx(
@@ -173,13 +198,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_after",
         _rx(
-            r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|keesokan\s+harinya|esok\s+harinya|hari\s+berikutnya)"
+            r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|keesokan\s+harinya|esok\s+harinya|hari\s+berikutnya|hari\s+sebelumnya|(?:pada\s+)?hari\s+yang\s+sama|hari\s+itu\s+juga)"
         ),
     ),
     (
         "week_rel",
         _rx(
-            r"(?:(?:akhir\s+)?(?:pekan|minggu)\s+(?P<rel>lalu|kemarin|depan|ini|mendatang|sebelumnya)|sepekan\s+(?P<rel2>ini|terakhir|lalu))"
+            r"(?:(?:akhir\s+)?(?:pekan|minggu)\s+(?P<rel>lalu|kemarin|depan|ini|mendatang|sebelumnya)|sepekan\s+(?P<rel2>ini|terakhir|lalu)|(?P<weekend>akhir\s+pekan)(?!\s+(?:hari|besok|nanti)))"
         ),
     ),
     (
@@ -197,7 +222,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_word",
         _rx(
-            r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>hari ini|kemarin lusa|kemarin|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore|nanti malam|nanti sore|(?:malam|sore|petang|siang)\s+nanti)(?:\s+(?:pagi|siang|sore|malam))?"
+            r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>dini hari tadi|tadi dini hari|dini hari nanti|nanti dini hari|hari ini|kemarin lusa|kemarin|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore|nanti malam|nanti sore|(?:malam|sore|petang|siang)\s+nanti)(?:\s+(?:pagi|siang|sore|malam))?"
         ),
     ),
     (
@@ -213,6 +238,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", _rx(rf"(?:tahun\s+)?(?P<y>{_YEAR})")),
+    ("new_year", _rx(rf"(?:hari\s+)?tahun\s+baru(?:\s+masehi)?\s+(?P<y>{_YEAR})")),
+    (
+        "season",
+        _rx(
+            rf"(?:(?:bulan\s+(?:suci\s+)?)?(?P<fast>ramadan|ramadhan)|bulan\s+(?:suci\s+)?(?P<fast2>puasa)"
+            rf"|(?P<xmas>nataru|natal\s+dan\s+tahun\s+baru)(?:\s*\(nataru\))?)(?:\s+(?:tahun\s+)?(?P<y>{_YEAR}))?"
+        ),
+    ),
     (
         "holiday",
         _rx(
@@ -300,7 +333,7 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
     cands: list[Found] = []
     for name, pat in RULES:
         for m in pat.finditer(body):
-            cands.append(Found(name, m.start(), m.end(), m))
+            cands.append(_two_months(m) if name == "month_range" else Found(name, m.start(), m.end(), m))
     cands.sort(key=lambda f: (-(f.end - f.start), _ORDER[f.rule], f.start))
     taken: list[Found] = []
     for f in cands:
@@ -318,7 +351,7 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
         if res is None:
             continue
         res.update({"text": body[f.start : f.end], "start": f.start, "end": f.end})
-        ctx.remember(res)
+        ctx.remember(res, bool(_SAID_ON.search(body, max(0, f.start - 160), f.start)))
         if (
             res["precision"] == "day"
             and res["value"]
@@ -332,6 +365,21 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
         found.append((f, future))
     _reanchor_quoted(body, out, found, anchor)
     return _join_ranges(body, out)
+
+
+_ONE_MONTH = re.compile(rf"(?:bulan\s+)?{_M}", re.IGNORECASE)
+
+
+def _two_months(m: re.Match[str]) -> Found:
+    """ "Juni dan Juli" is a span of two months, "Oktober dan Desember" two months apart: the first is then
+    read alone (the second, with what follows it, "Desember mendatang", is found by its own rule)."""
+    m1, m2 = _month(m.group("m1")), _month(m.group("month"))
+    joiner = m.string[m.end("m1") : m.start("month")].strip().lower()
+    if joiner != "dan" or m2 == m1 % 12 + 1:
+        return Found("month_range", m.start(), m.end(), m)
+    first = _ONE_MONTH.match(m.string, m.start(), m.end("m1"))
+    assert first is not None
+    return Found("month", first.start(), first.end(), first)
 
 
 #: What joins the two ends of a range of dates: "19 Oktober 2025 hingga 8 Desember 2025", "12 Agustus-6 September".
@@ -452,15 +500,19 @@ class Context:
     paragraph: int = 0
     day: dt.date | None = None
     day_paragraph: int = -1
+    #: the last day narrated, leaving out the days statements were made on ('…," kata X, Selasa (7/10)')
+    story_day: dt.date | None = None
     month: tuple[int, int] | None = None
     year: int | None = None
 
-    def remember(self, res: dict[str, Any]) -> None:
+    def remember(self, res: dict[str, Any], said: bool = False) -> None:
         v = res["value"]
         if not v or res["type"] not in ("date", "relative") or "in_name" in res["flags"]:
             return
         if res["precision"] == "day":
             self.day, self.day_paragraph = dt.date.fromisoformat(v[:10]), self.paragraph
+            if not said:
+                self.story_day = self.day
         if res["precision"] in ("day", "month") and re.match(r"\d{4}-\d\d", v):
             self.month = (int(v[:4]), int(v[5:7]))
         if re.match(r"\d{4}", v):
@@ -476,6 +528,15 @@ class Context:
             return self.day
         recent = published is not None and abs((self.day - published).days) <= NARRATION_DAYS
         return self.day if recent and self.paragraph - self.day_paragraph <= NARRATION_PARAGRAPHS else None
+
+
+#: What stands before the date a statement was made on: '…," kata Rindra saat dikonfirmasi detikSumut, '.
+_SAID_ON = re.compile(
+    r"\b(?:kata|ujar|ucap|ungkap|jelas|tutur|terang|sebut|tegas|imbuh|papar|lanjut|tambah|katanya|ujarnya"
+    r"|ungkapnya|jelasnya|tuturnya|dikonfirmasi|dihubungi|diwawancarai|ditemui|keterangan(?:nya)?\s+tertulis)\b"
+    r"[^.!?\n\"“”]{0,120},\s*(?:pada\s+)?(?:hari\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _clause(body: str, start: int, end: int) -> str:
@@ -529,9 +590,10 @@ def _typo_fix(d: dt.date, weekday: int, anchor: dt.date | None) -> dt.date | Non
     return fits[0] if len(fits) == 1 else None
 
 
-def _infer_year(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
-    """The year that puts month/day nearest publication, a date after it counting three times its distance
-    unless the clause speaks of the future ("akan", "mendatang"), then one before it counting so."""
+def _infer_year(month: int, day: int | None, anchor: dt.date, future: bool, even: bool = False) -> int:
+    """The year that puts month/day nearest publication, a date after it counting eight times its distance
+    unless the clause speaks of the future ("akan", "mendatang"), then one before it counting so; with
+    ``even``, both ways count the same."""
 
     def cost(y: int) -> float:
         d = _date(y, month, min(day or 15, 28)) or dt.date(y, month, 1)
@@ -540,7 +602,7 @@ def _infer_year(month: int, day: int | None, anchor: dt.date, future: bool) -> i
             start, end = dt.date(y, month, 1), dt.date(y + (month == 12), month % 12 + 1, 1)
             gap = 0 if start <= anchor < end else gap
         ahead = gap > 0
-        return abs(gap) * (8 if ahead != future and gap != 0 else 1)
+        return abs(gap) * (8 if ahead != future and gap != 0 and not even else 1)
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=cost)
 
@@ -569,6 +631,16 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         )
     if r == "holiday":
         return _holiday(g["h"].lower(), _year(g.get("y")), A, future)
+    if r == "new_year":
+        return _res("date", f"{g['y']}-01-01", "day")
+    if r == "season":
+        if g.get("fast") and not f.m.group().lower().startswith("bulan"):
+            before = re.search(r"(\S+)\s*$", body[max(0, f.start - 30) : f.start])
+            after = body[f.end : f.end + 2].strip()
+            named = before and before.group(1)[:1].isupper() and before.group(1)[-1] not in ",.;:"
+            if named or after[:1].isupper():
+                return None  # "Muhammad Ramadhan", "Ramadhan Sebayang": a name
+        return _season(bool(g.get("xmas")), _year(g.get("y")), A, future)
     if r == "day_of_month":
         if ctx.month is None and A is None:
             return _res("date", None, "day", "no_anchor")
@@ -628,7 +700,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         if year is None:
             return _res("interval", None, "month", "no_anchor")
         return _res("interval", f"{year}-{m1:02d}/{year}-{m2:02d}", "month")
-    if r in ("month_rel", "month_year", "month"):
+    if r in ("month_rel", "month_year", "month", "month_alone"):
         month = _month(g["month"])
         year = _year(g.get("y"))
         rel = (g.get("rel") or "").lower()
@@ -641,10 +713,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
                 year = A.year + 1
             elif rel in ("tahun ini", "ini"):
                 year = A.year
-            else:
-                year = _infer_year(month, None, A, future or rel in ("mendatang", "depan"))
+            else:  # "sampai Januari" may reach forward as well as back
+                until = re.match(r"(?i)(?:hingga|sampai)\b", f.m.group())
+                year = _infer_year(month, None, A, future or rel in ("mendatang", "depan"), even=bool(until))
         return _res("relative" if rel else "date", f"{year}-{month:02d}", "month")
-    if r == "time":
+    if r in ("time", "clock"):
         h = int(g["h"])
         mi = int(g["mi"]) if g.get("mi") else None
         part = (g.get("part") or "").lower()
@@ -693,6 +766,28 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         return _war_start(g)
     if r == "vague":
         return _res("relative", None, "none")
+    if r == "vague_count":  # "beberapa hari lalu", "berminggu-minggu": no value to give
+        text = f.m.group().lower()
+        counted = text.startswith("ber") or text.split()[-1] in (
+            "jam",
+            "hari",
+            "pekan",
+            "minggu",
+            "bulan",
+            "tahun",
+        )
+        return _res("duration" if counted else "relative", None, "none")
+    if r == "first_months":  # "tiga bulan pertama tahun ini" is the first quarter
+        n = _num(g["n"])
+        rel = (g.get("rel") or "").lower()
+        year = _year(g.get("y")) or (A.year - (rel == "lalu") if A else None)
+        if n is None or not 1 <= n <= 12 or year is None:
+            return None
+        first = g["edge"].lower() == "pertama"
+        lo, hi = (1, int(n)) if first else (13 - int(n), 12)
+        if int(n) == 3:
+            return _res("date", f"{year}-Q{1 if first else 4}", "quarter")
+        return _res("interval", f"{year}-{lo:02d}/{year}-{hi:02d}", "month")
     if r == "n_ago":
         n = _num(g["n"])
         unit = _vocab()["units"][g["unit"].lower()]
@@ -708,15 +803,19 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         sign = -1 if ("lalu" in direction or direction == "sebelumnya") else 1
         told = direction in ("sebelumnya", "kemudian", "setelahnya")  # counted from the time just told
         base = (_told(ctx, unit) or A) if told else A
+        if told and unit in ("S", "MIN", "H"):  # "15 menit kemudian": the time it counts from is rarely told
+            return _res("duration", _duration(n, unit), _unit_precision(unit))
         if base is None:
             return _res("relative", None, _unit_precision(unit), "no_anchor")
         return _shift(base, unit, sign * n)
     if r == "day_after":
-        base = ctx.day or A
+        told = ctx.story_day if ctx.story_day and ctx.day and ctx.story_day <= ctx.day else ctx.day
+        base = told or A
         if base is None:
             return _res("relative", None, "day", "no_anchor")
-        before = "sebelum" in f.m.group().lower()
-        return _res("relative", (base + dt.timedelta(days=-1 if before else 1)).isoformat(), "day")
+        text = f.m.group().lower()
+        shift = 0 if text.endswith(("sama", "juga")) else -1 if "sebelum" in text else 1
+        return _res("relative", (base + dt.timedelta(days=shift)).isoformat(), "day")
     if r == "set":
         unit = _vocab()["units"][g["unit"].lower()]
         n = _num(g.get("n")) or 1
@@ -742,6 +841,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         if A is None:
             return _res("relative", None, "week", "no_anchor")
         shift = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+        if g.get("weekend") and not future and A.weekday() < 5:
+            shift = -1  # "akhir pekan" told on a weekday: the weekend just gone
         return _res("relative", _week(A + dt.timedelta(weeks=shift)), "week")
     if r == "month_word":
         rel = g["rel"].lower()
@@ -769,9 +870,14 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             "besok": 1,
             "lusa": 2,
             "kemarin lusa": -2,
+            "dini hari nanti": 1,
+            "nanti dini hari": 1,
         }.get(w, 0)
         if w == "semalam" and not re.match(r"(?i)semalam\b", body[f.start : f.end]):
             shift = -1
+        here = ctx.day_here(A)
+        if w in ("semalam", "tadi malam") and here and 1 <= (A - here).days <= 3:
+            return _res("relative", here.isoformat(), "day")  # the night of the day being told
         return _res("relative", (A + dt.timedelta(days=shift)).isoformat(), "day")
     if r == "weekday":
         if A is None:
@@ -815,6 +921,30 @@ def _holiday(name: str, year: int | None, anchor: dt.date | None, future: bool) 
         return abs(gap) * (3 if (gap > 0) != future and gap else 1)
 
     return _res("date", min(dates, key=cost).isoformat(), "day")
+
+
+def _season(xmas: bool, year: int | None, anchor: dt.date | None, future: bool) -> dict[str, Any] | None:
+    """Ramadan (to the day before Idul Fitri) or the Christmas-New Year holidays of a year, else the one
+    nearest publication (after it in future context)."""
+    years = [year] if year else ([anchor.year - 1, anchor.year, anchor.year + 1] if anchor else [])
+    spans = []
+    for y in years:
+        if xmas:
+            spans.append((dt.date(y, 12, 25), dt.date(y + 1, 1, 1)))
+        elif str(y) in _vocab()["ramadan"] and str(y) in _vocab()["holidays"]["moving"]["idul fitri"]:
+            fitri = dt.date.fromisoformat(_vocab()["holidays"]["moving"]["idul fitri"][str(y)])
+            spans.append((dt.date.fromisoformat(_vocab()["ramadan"][str(y)]), fitri - dt.timedelta(days=1)))
+    if not spans:
+        return _res("interval", None, "day", "no_anchor")
+
+    def cost(span: tuple[dt.date, dt.date]) -> float:
+        if anchor is None or span[0] <= anchor <= span[1]:
+            return 0
+        gap = (span[0] - anchor).days if span[0] > anchor else (span[1] - anchor).days
+        return abs(gap) * (3 if (gap > 0) != future else 1)
+
+    lo, hi = min(spans, key=cost)
+    return _res("interval", f"{lo}/{hi}", "day")
 
 
 def _told(ctx: Context, unit: str) -> dt.date | None:

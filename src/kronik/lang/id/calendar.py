@@ -42,6 +42,8 @@ def _names(getter: Callable[..., Mapping[int, str]], extra: dict[str, int]) -> d
 
 #: month name (lower case) -> month number 1-12
 MONTHS: dict[str, int] = _names(get_month_names, EXTRA_MONTHS)
+#: Indonesian month names in full (CLDR "id", wide), for a month printed alone ("pembacaan Agustus")
+ID_MONTHS: list[str] = [name.lower() for name in get_month_names("wide", locale="id").values()]
 #: weekday name (lower case) -> Python weekday (Monday = 0)
 WEEKDAYS: dict[str, int] = _names(get_day_names, EXTRA_WEEKDAYS)
 
