@@ -235,3 +235,24 @@ def test_a_warning_without_a_threat_is_no_threat() -> None:
         ]
     )
     assert [e["actor"]["name"] for e in a.events if e["type"] == "THREATEN"] == ["Sergei Shoigu"]
+
+
+def test_a_ministry_named_with_its_state_acts_as_that_state_and_no_comment_is_no_refusal() -> None:
+    a = _run(
+        [
+            "Kementerian Luar Negeri China membantah tuduhan itu pada Senin (20/10). Badan intelijen Australia "
+            "menolak berkomentar.",
+            "Parlemen mengancam kebebasan pers, kata aktivis.",
+        ]
+    )
+    ents = {e["name"] for e in a.entities}
+    assert "Kementerian Luar Negeri Rusia" not in ents  # "China" is no misspelling of "Rusia"
+    assert not [e for e in a.events if e["type"] == "REJECT"]
+    assert not [e for e in a.events if e["type"] == "THREATEN"]  # it endangers; it threatens no one
+
+
+def test_what_an_accusation_alleges_is_not_an_act_of_the_accuser() -> None:
+    a = _run(
+        ["Para pejabat Afghanistan menuduh militer Pakistan menembakkan artileri ke wilayah Afghanistan."]
+    )
+    assert not [e for e in a.events if e["type"] == "ASSAULT"]

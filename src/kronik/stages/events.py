@@ -34,6 +34,7 @@ from typing import Any
 
 from kronik.data import Article
 from kronik.stages.entities import RANKS
+from kronik.stages.entities.registry import active_registry
 from kronik.stages.quotes import _Finder, recap_time
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import lexicon
@@ -94,6 +95,11 @@ def _patterns() -> dict[str, Any]:
         "agents": re.compile(
             rf"^(?:seorang\s+)?(?:{_alt([re.escape(w) for w in v['agents']])})\b", re.IGNORECASE
         ),
+        # "Kementerian Luar Negeri China": up to three words of the ministry's field between head and state
+        "organ": re.compile(
+            rf"^(?:{_alt([re.escape(w) for w in v['state_organs']])})(?P<rest>(?:\s+[A-Z][\w-]*){{1,5}})$",
+            re.IGNORECASE,
+        ),
     }
 
 
@@ -119,6 +125,27 @@ _PERIOD_BEFORE = re.compile(
 #: What a warning must hold to be a threat: something the speaker's side will or may do, or a condition.
 _THREAT_CONTENT = re.compile(
     r"\b(?:akan|bakal|siap|bisa|dapat|mungkin|kemungkinan|potensi|berpotensi|terpaksa|jika|apabila|kalau|bila|tidak\s+segan|konsekuensi|balasan|membalas|respons)\b",
+    re.IGNORECASE,
+)
+#: What follows "mengancam" in a threat: a will, a purpose, a verb, or "… dengan" a means ("mengancam
+#: Ukraina dengan serangan"); "DPR mengancam pemberantasan korupsi" (a noun) endangers, it threatens no one.
+_THREAT_FOLLOWS = re.compile(
+    r"\s+(?:(?:\S+\s+){0,4}?(?:dengan|akan|bakal)\b|untuk\b|(?:me|ber|di|ter)[a-z]{3,})", re.IGNORECASE
+)
+#: "menolak berkomentar", "enggan merinci": declining to speak is no refusal of anything.
+_NO_COMMENT = re.compile(
+    r"\s+(?:untuk\s+)?(?:berkomentar|mengomentari|memberikan\s+komentar|memberi\s+komentar|menjawab|diwawancarai|"
+    r"merinci|menanggapi|memberikan\s+keterangan|memberi\s+keterangan|menyebutkan|disebutkan|dikutip|diidentifikasi)\b",
+    re.IGNORECASE,
+)
+_ALLEGED = re.compile(
+    r"\b(?:menuduh|menuding|menyalahkan|mengklaim|membantah|menyangkal|tuduhan|tudingan|klaim)\b",
+    re.IGNORECASE,
+)
+#: A conditional statement threatens only when it says what will or may be done (not "jika kita berada
+#: dalam era Perang Dingin baru, Hong Kong adalah Berlin yang baru").
+_WILL = re.compile(
+    r"\b(?:akan|bakal|siap|terpaksa|mungkin|dapat|bisa|membalas|balasan|respons|tanggapan|konsekuensi|tidak\s+segan)\b",
     re.IGNORECASE,
 )
 _STATE_ANAPHOR = re.compile(r"(?:pemerintah\s+)?negara\s+(?:itu|tersebut|ini)", re.IGNORECASE)
@@ -197,6 +224,9 @@ class _Coder:
                 "type": "LOC",
                 "agent": ent["name"],
             }
+        organ_of = self._organ_of(ent)
+        if organ_of is not None:
+            return {**organ_of, "agent": ent["name"]}
         if ent.get("type") == "PER":
             for role in ent.get("roles") or ():
                 office = self._office(role, ent["name"])
@@ -208,6 +238,21 @@ class _Coder:
         if ent.get("serves"):
             out["for"] = ent["serves"]  # Lukashenko's act is also one of Belarus on its timeline
         return out
+
+    def _organ_of(self, ent: dict[str, Any]) -> dict[str, Any] | None:
+        """The state an organ named with it stands for: "Kemlu Pakistan", "Kementerian Luar Negeri China"."""
+        if ent.get("type") != "ORG":
+            return None
+        m = _patterns()["organ"].match(ent["name"])
+        if m is None or "nasional" in m.group("rest").lower():
+            return None  # "Tentara Nasional Indonesia" is an institution of its own
+        words = m.group("rest").split()
+        found = (active_registry().lookup(" ".join(words[-k:])) for k in (2, 1) if len(words) >= k)
+        state = next((e for e in found if e is not None and e.id.startswith("country:")), None)
+        if state is None:
+            return None
+        holder = next((e for e in self.article.entities if e.get("id") == state.id), None)
+        return {"id": state.id, "name": holder["name"] if holder else state.name, "type": "LOC"}
 
     def _office(self, role: str, person: str | None) -> dict[str, Any] | None:
         """An official who is the voice of an institution acts for it ("Kabid Humas Polda Sumut", "Kapolda
@@ -367,6 +412,12 @@ class _Coder:
                             continue  # "Prabowo yang hendak mengirim bantuan": a relative clause, not the act told
                         if self._is_quote_cue(m, (s0, s1)):
                             continue  # "Rusia menyerukan bahwa …": the speech event is made from the quote
+                        if _ALLEGED.search(self.body, s0, a):
+                            continue  # "menuduh militer Pakistan menembakkan artileri": alleged, the accusation is the act
+                        if etype == "REJECT" and _NO_COMMENT.match(self.body, m.end()):
+                            continue
+                        if m.group().lower() == "mengancam" and not _THREAT_FOLLOWS.match(self.body, m.end()):
+                            continue
                         if _CONDITION.search(self.body[self._clause_start(s0, a) : a]):
                             continue  # "… apabila Ukraina menyerang": a condition, not an act
                         if any(s0 <= e.start < a and _COMPLEMENT.search(self.body[e.end : a]) for e in out):
@@ -492,8 +543,10 @@ class _Coder:
                 etype = "REJECT"
             elif q.get("kind") == "deny" or _FIRST_PERSON_DENIAL.search(text):
                 etype = "DENY"
-            elif pats["conditional"].search(text) and pats["war"].search(text):
-                etype = "THREATEN"
+            elif pats["conditional"].search(text) and pats["war"].search(text) and _WILL.search(text):
+                etype = (
+                    "THREATEN"  # "… jika …, Belarus mungkin terpaksa memasuki perang": what the side will do
+                )
             else:
                 etype = kinds.get(q.get("kind") or "")
                 cue = (q.get("cue") or "").casefold()
@@ -505,9 +558,12 @@ class _Coder:
                 continue  # "memperingatkan bahwa ratusan ribu pengungsi masih hidup di tempat terbuka": a warning
             if etype is None:
                 continue
-            if not sp_.get("id"):
-                continue  # a speaker the entity stage does not know is too unsure an actor
-            actor = self._speaker_actor(sp_)
+            if sp_.get("id"):
+                actor = self._speaker_actor(sp_)
+            else:  # an unnamed speaker is an actor only as an agent of a state ("para pejabat Afghanistan")
+                actor = self._state_agent(re.sub(r"(?i)^para\s+", "", sp_.get("name") or ""), None)
+                if actor is None:
+                    continue
             own = {
                 e["name"]
                 for e in self.article.entities
@@ -529,16 +585,24 @@ class _Coder:
                               q["start"], q["end"], (q["start"], q["end"])))  # fmt: skip
         return out
 
+    def _state_agent(self, role: str, agent: str | None) -> dict[str, Any] | None:
+        """The state a role makes its holder speak for: "pejabat Kementerian Luar Negeri Rusia" -> Rusia."""
+        if not role or not _patterns()["agents"].match(role):
+            return None
+        for e in self.article.entities:
+            if str(e.get("id", "")).startswith("country:") and any(
+                re.search(rf"\b{re.escape(m['text'])}\b", role) for m in e.get("mentions", ())
+            ):
+                return {"id": e["id"], "name": e["name"], "type": "LOC", "agent": agent}
+        return None
+
     def _speaker_actor(self, sp_: dict[str, Any]) -> dict[str, Any]:
         """The speaker as an actor; an anonymous official ("pejabat Kementerian Luar Negeri Rusia") acts for
         the state the role names."""
         role = sp_.get("role") or ""
-        if role and _patterns()["agents"].match(role):
-            for e in self.article.entities:
-                if str(e.get("id", "")).startswith("country:") and re.search(
-                    rf"\b{re.escape(e['name'])}\b", role
-                ):
-                    return {"id": e["id"], "name": e["name"], "type": "LOC", "agent": sp_.get("name")}
+        state = self._state_agent(role, sp_.get("name"))
+        if state is not None:
+            return state
         office = self._office(role, sp_.get("name")) if role else None
         if office is not None:
             return office

@@ -65,8 +65,28 @@ class Registry:
         hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
         if hit is None:
             return None
+        if not _word_by_word(key, hit[0]):
+            return None
         entry = self.by_alias[hit[0]]
         return entry if type_ is None or entry.type == type_ else None
+
+
+#: Lowest rapidfuzz ratio of each word of a many-word name against its counterpart in a near alias
+#: ("Vladimir"/"Volodymyr" 59); words shorter than ``WORD_FUZZY_MIN_LEN`` must be equal ("Iran"/"Irak").
+WORD_FUZZY_MIN = 55
+WORD_FUZZY_MIN_LEN = 6
+
+
+def _word_by_word(a: str, b: str) -> bool:
+    """A misspelt name misspells its words, it does not swap one: "Kementerian Luar Negeri China" is close to
+    "… Rusia" as a whole, but "china" is not a spelling of "rusia", nor "iran" of "irak"."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return len(wa) == 1 or len(wb) == 1  # "Zelenskyy"/"Zelensky" or glued words: the whole ratio decides
+    return all(
+        x == y or (min(len(x), len(y)) >= WORD_FUZZY_MIN_LEN and fuzz.ratio(x, y) >= WORD_FUZZY_MIN)
+        for x, y in zip(wa, wb, strict=True)
+    )
 
 
 def _slug(text: str) -> str:
