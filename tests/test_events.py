@@ -256,3 +256,15 @@ def test_what_an_accusation_alleges_is_not_an_act_of_the_accuser() -> None:
         ["Para pejabat Afghanistan menuduh militer Pakistan menembakkan artileri ke wilayah Afghanistan."]
     )
     assert not [e for e in a.events if e["type"] == "ASSAULT"]
+
+
+def test_a_verbal_attack_is_an_accusation_and_an_offer_is_an_agreement() -> None:
+    a = _run(
+        [
+            "Budi Santoso dengan keras menyerang pendukung Partai Hijau karena mendukung undang-undang itu.",
+            "Pemerintah Indonesia telah menawarkan untuk mengirim pasukan penjaga perdamaian ke Gaza.",
+        ]
+    )
+    types = sorted(e["type"] for e in a.events)
+    assert "ASSAULT" not in types and "ACCUSE" in types
+    assert "AGREE" in types and "MOBILIZE" not in types  # what is offered is part of the offer

@@ -115,7 +115,7 @@ _FIRST_PERSON_DENIAL = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    r"\byang\s+(?:(?:hendak|akan|telah|sudah|sedang|ingin|baru|juga|pernah|tengah|kerap|sering|bakal)\s+){0,2}$",
+    r"\byang\s+(?:(?:hendak|akan|telah|sudah|sedang|ingin|baru|juga|pernah|tengah|kerap|sering|bakal|disebut(?:nya)?|dikatakan|diklaim|dikabarkan|diduga)\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A time that dates a role or a budget, not an act: "Komisaris PT IAE periode 2006-2023".
@@ -136,6 +136,10 @@ _THREAT_FOLLOWS = re.compile(
 _NO_COMMENT = re.compile(
     r"\s+(?:untuk\s+)?(?:berkomentar|mengomentari|memberikan\s+komentar|memberi\s+komentar|menjawab|diwawancarai|"
     r"merinci|menanggapi|memberikan\s+keterangan|memberi\s+keterangan|menyebutkan|disebutkan|dikutip|diidentifikasi)\b",
+    re.IGNORECASE,
+)
+_ARMS = re.compile(
+    r"\b(?:senjata|pisau|senapan|pistol|rudal|drone|bom|roket|tembak\w*|pasukan|tentara|militer|pukul\w*|tusuk\w*|bacok\w*|luka|tewas|korban)\b",
     re.IGNORECASE,
 )
 _ALLEGED = re.compile(
@@ -268,6 +272,9 @@ class _Coder:
             ),
             None,
         )
+        organ_of = self._organ_of(ent or {"type": "ORG", "name": name})
+        if organ_of is not None:  # "juru bicara Kemlu Pakistan" speaks for Pakistan
+            return {**organ_of, "agent": person}
         return {
             "id": ent["id"] if ent else None,
             "name": ent["name"] if ent else name,
@@ -420,7 +427,7 @@ class _Coder:
                             continue
                         if _CONDITION.search(self.body[self._clause_start(s0, a) : a]):
                             continue  # "… apabila Ukraina menyerang": a condition, not an act
-                        if any(s0 <= e.start < a and _COMPLEMENT.search(self.body[e.end : a]) for e in out):
+                        if any(s0 <= e.start < a and _COMPLEMENT.search(self.body[e.start : a]) for e in out):
                             continue  # "sepakat untuk mengintensifkan …", "mengancam akan mendeportasi … dan
                             # mencabut …": what was agreed, threatened or promised is part of that act
                         ev = self._act(etype, m, (s0, s1))
@@ -499,6 +506,14 @@ class _Coder:
         if quoted is not None and speaker in (actor["name"], actor.get("agent")):
             return None  # the speaker's own intent ("akan … mendukung Rusia") is its speech act, not an act
         target, place = self._after(m.end(), s1, actor)
+        if (
+            etype == "ASSAULT"
+            and m.group().lower() == "menyerang"
+            and self._verbal_attack(actor, target, sent)
+        ):
+            etype = (
+                "ACCUSE"  # "Musk dengan kejam menyerang pendukungnya dari Partai Republik": words, not arms
+            )
         partner = None
         if second is not None:
             if etype in SYMMETRIC and target is None:
@@ -516,6 +531,14 @@ class _Coder:
         return _Event(etype, actor, target, partner, date, place,
                       self._modality(self.body[clause_start:s1], a - clause_start, by_other), source,
                       m.group(), a, m.end(), sent)  # fmt: skip
+
+    def _verbal_attack(
+        self, actor: dict[str, Any], target: dict[str, Any] | None, sent: tuple[int, int]
+    ) -> bool:
+        """A person "attacking" a person, a party or a bill, with no arms or fighting in the sentence."""
+        if actor.get("type") != "PER" or (target is not None and target.get("type") == "LOC"):
+            return False
+        return not _ARMS.search(self.body, *sent)
 
     def _source(self, quoted: tuple[int, dict[str, Any]] | None) -> dict[str, Any]:
         src = self.article.sources or {}
