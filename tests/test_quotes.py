@@ -358,3 +358,18 @@ def test_a_pronoun_after_a_medium_is_the_person_named() -> None:
     )
     (q,) = [q for q in a.quotes if q["text"].startswith("penyelidikan itu")]
     assert q["speaker"]["name"] == "Gerd Hoofe"
+
+
+def test_mereka_is_a_group_and_a_document_speaks() -> None:
+    a = _run(
+        [
+            "Anggota parlemen dari Partai Hijau menyerukan pemerintah Kanselir Budi Santoso untuk menghentikan "
+            "pembiayaan itu. Mereka juga menuntut agar perjanjian tahun 1990 segera dibatalkan.",
+            '"Pasukan asing tidak sesuai dengan konstitusi," bunyi dokumen yang diterbitkan parlemen.',
+        ],
+        "2025-10-22",
+    )
+    by_cue = {q["cue"]: (q["speaker"] or {}) for q in a.quotes}
+    assert by_cue["menuntut"].get("name") != "Budi Santoso"  # "mereka" is many, never one person
+    assert by_cue["menuntut"].get("unnamed")
+    assert by_cue["bunyi"].get("name") == "dokumen"

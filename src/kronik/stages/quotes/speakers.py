@@ -120,6 +120,8 @@ class Resolver:
             return None
         s, e = q.speaker_span
         phrase = self.lex.adverbs_tail.sub("", self.body[s:e].strip(" ,")) or self.body[s:e].strip(" ,")
+        if phrase.casefold() in ("mereka", "mereka juga"):
+            return self._group(q, prev)
         if self.lex.pronoun.match(phrase) or phrase.lower().startswith(("sang ", "pihaknya")):
             return self._unnamed_just_before(q, prev) or self._antecedent(q, prev, prefer_previous=False)
         has_person = any(s <= ms < e and ent.get("type") == "PER" for ms, _me, ent in self.mentions)
@@ -144,6 +146,16 @@ class Resolver:
             if holder is not None:
                 return holder
         return self._from_phrase(s, e, phrase)
+
+    def _group(self, q: Quote, prev: Quote | None) -> Speaker | None:
+        """ "Mereka" is many: the last speaker who is a group, an organisation or a state ("Anggota parlemen
+        dari Partai Kiri …. Mereka juga menuntut"), never one person; None rather than the wrong one."""
+        for cand in (prev, self.last_unnamed):
+            if cand is None or cand.speaker is None or q.paragraph - cand.paragraph > PRONOUN_REACH:
+                continue
+            if cand.speaker.unnamed or cand.speaker.type in ("ORG", "LOC"):
+                return cand.speaker
+        return None
 
     def _no_person(self, speaker: Speaker) -> bool:
         return speaker.type in ("ORG", "LOC") or speaker.name in self.article.cited_media
