@@ -268,3 +268,19 @@ def test_a_verbal_attack_is_an_accusation_and_an_offer_is_an_agreement() -> None
     types = sorted(e["type"] for e in a.events)
     assert "ASSAULT" not in types and "ACCUSE" in types
     assert "AGREE" in types and "MOBILIZE" not in types  # what is offered is part of the offer
+
+
+def test_a_year_naming_a_deal_dates_no_act_and_a_medium_or_holding_rates_is_no_act() -> None:
+    a = _run(
+        [
+            "Presiden Iran Hassan Rouhani mengecam Donald Trump yang menarik diri dari kesepakatan nuklir 2015.",
+            "The Fed menahan suku bunga acuan. Dalam tur bersama pemerintah, BBC mengunjungi empat lokasi.",
+        ],
+        published="2019-09-16",
+    )
+    assert "Hassan Rouhani" in {
+        e["name"] for e in a.entities
+    }  # the state before a full name is no first name
+    assert not [e for e in a.events if (e.get("date") or {}).get("value") == "2015"]
+    assert not [e for e in a.events if e["type"] == "COERCE"]
+    assert not [e for e in a.events if e["actor"]["name"] == "BBC"]

@@ -138,6 +138,13 @@ _NO_COMMENT = re.compile(
     r"merinci|menanggapi|memberikan\s+keterangan|memberi\s+keterangan|menyebutkan|disebutkan|dikutip|diidentifikasi)\b",
     re.IGNORECASE,
 )
+#: Before a bare year that names a thing rather than dates an act: a word that is no preposition of time.
+_NAMED_YEAR = re.compile(
+    r"(?<![\w-])(?!(?:pada|sejak|hingga|sampai|di|dalam|tahun|awal|akhir|pertengahan|medio|selama|per|sepanjang|usai|"
+    r"setelah|sebelum|jelang|menjelang|lalu|ini|dan|atau|Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
+    r"Oktober|November|Desember)\s+$)[A-Za-z]\w*\s+$",
+    re.IGNORECASE,
+)
 _ARMS = re.compile(
     r"\b(?:senjata|pisau|senapan|pistol|rudal|drone|bom|roket|tembak\w*|pasukan|tentara|militer|pukul\w*|tusuk\w*|bacok\w*|luka|tewas|korban)\b",
     re.IGNORECASE,
@@ -202,6 +209,13 @@ def events(article: Article) -> Article:
     return article
 
 
+@lru_cache(maxsize=1)
+def _media_names() -> frozenset[str]:
+    """Every news medium and platform kronik knows (lang/id/media.json): a medium reports, it is no actor."""
+    data = json.loads(resources.files("kronik.lang.id").joinpath("media.json").read_text("utf-8"))
+    return frozenset(forms[0] for forms in data["media"])
+
+
 class _Coder:
     def __init__(self, article: Article) -> None:
         self.article = article
@@ -212,7 +226,7 @@ class _Coder:
             key=lambda x: (x[0], x[1]),
         )
         self.by_name = {e["name"]: e for e in article.entities}
-        self.media = set(article.cited_media) | {article.outlet.name or ""}
+        self.media = set(article.cited_media) | {article.outlet.name or ""} | _media_names()
         self.direct_spans = [(q["start"], q["end"]) for q in article.quotes if q.get("direct")]
         self.deny_spans = [(q["start"], q["end"]) for q in article.quotes if q.get("kind") == "deny"]
 
@@ -367,6 +381,12 @@ class _Coder:
                 continue
             if _PERIOD_BEFORE.search(self.body[max(s0, t["start"] - 20) : t["start"]]):
                 continue
+            if (
+                t["precision"] == "year"
+                and t["type"] == "date"
+                and _NAMED_YEAR.search(self.body[max(s0, t["start"] - 30) : t["start"]])
+            ):
+                continue  # "kesepakatan nuklir 2015", "perbatasan 1967": a year that names a thing
             if _VIA_CLAUSE.search(self.body[max(s0, t["start"] - 90) : t["start"]]):
                 continue  # "Dilansir … dari Al Jazeera pada Sabtu": when it was reported, not when it happened
             d = abs(t["start"] - near)

@@ -628,14 +628,14 @@ def _trim_places(body: str, start: int, end: int, registry: Registry) -> tuple[i
     names ("Jordan Henderson", "Paris Hilton")."""
     first = re.match(r"(\S+)\s+(?=[A-Z])", body[start:end])
     place = registry.lookup(first.group(1)) if first else None
-    if (
-        first
-        and place is not None
-        and place.type == "LOC"
-        and place.capital_of is None
-        and not place.id.startswith("country:")
-    ):
-        start += first.end()
+    if first and place is not None and place.type == "LOC" and place.capital_of is None:
+        if not place.id.startswith("country:"):
+            start += first.end()
+        else:  # "Presiden Iran Hassan Rouhani": a state after a title, or before a full name, is no first name
+            before = re.search(r"(\S+)\s+$", body[max(0, start - 30) : start])
+            titled = before is not None and _is_title(before.group(1))
+            if titled or len(body[start + first.end() : end].split()) >= 2:
+                start += first.end()
     last = re.search(r"\s(\S+)$", body[start:end])
     after = registry.lookup(last.group(1)) if last else None
     if last and after is not None and after.type == "ORG":
