@@ -284,3 +284,16 @@ def test_a_year_naming_a_deal_dates_no_act_and_a_medium_or_holding_rates_is_no_a
     assert not [e for e in a.events if (e.get("date") or {}).get("value") == "2015"]
     assert not [e for e in a.events if e["type"] == "COERCE"]
     assert not [e for e in a.events if e["actor"]["name"] == "BBC"]
+
+
+def test_a_launch_that_hits_nothing_is_a_show_of_force_and_what_a_speaker_suggests_is_no_act() -> None:
+    a = _run(
+        [
+            "Korea Utara menembakkan dua proyektil ke laut pada Selasa (10/9).",
+            "Donald Trump mengisyaratkan bahwa Hassan Rouhani akan bertemu dengannya di Majelis Umum PBB.",
+        ],
+        published="2019-09-11",
+    )
+    types = [e["type"] for e in a.events]
+    assert "MOBILIZE" in types and "ASSAULT" not in types
+    assert "CONSULT" not in types  # suggested by Trump, not done by Rouhani

@@ -149,8 +149,15 @@ _ARMS = re.compile(
     r"\b(?:senjata|pisau|senapan|pistol|rudal|drone|bom|roket|tembak\w*|pasukan|tentara|militer|pukul\w*|tusuk\w*|bacok\w*|luka|tewas|korban)\b",
     re.IGNORECASE,
 )
+_LAUNCH = re.compile(r"(?:menembakkan|meluncurkan\s+rudal)$", re.IGNORECASE)
+#: What makes a launch an attack: something hit, someone hurt.
+_HIT = re.compile(
+    r"\b(?:menghantam|mengenai|menewaskan|melukai|tewas|korban|luka|hancur|rusak|ke\s+arah|ke\s+wilayah)\b",
+    re.IGNORECASE,
+)
 _ALLEGED = re.compile(
-    r"\b(?:menuduh|menuding|menyalahkan|mengklaim|membantah|menyangkal|tuduhan|tudingan|klaim)\b",
+    r"\b(?:menuduh|menuding|menyalahkan|mengklaim|membantah|menyangkal|tuduhan|tudingan|klaim|"
+    r"(?:mengindikasikan|mengisyaratkan|memperkirakan|menduga|meyakini|berspekulasi|mengatakan|menyatakan|menyebut(?:kan)?|menegaskan|menjelaskan|mengungkapkan|melaporkan)\s+(?:\S+\s+){0,3}?bahwa)\b",
     re.IGNORECASE,
 )
 #: A conditional statement threatens only when it says what will or may be done (not "jika kita berada
@@ -533,6 +540,15 @@ class _Coder:
         ):
             etype = (
                 "ACCUSE"  # "Musk dengan kejam menyerang pendukungnya dari Partai Republik": words, not arms
+            )
+        if (
+            etype == "ASSAULT"
+            and _LAUNCH.match(m.group())
+            and target is None
+            and not _HIT.search(self.body, a, s1)
+        ):
+            etype = (
+                "MOBILIZE"  # "Korut menembakkan dua proyektil ke laut": a test, a show of force, no attack
             )
         partner = None
         if second is not None:
