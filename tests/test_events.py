@@ -297,3 +297,21 @@ def test_a_launch_that_hits_nothing_is_a_show_of_force_and_what_a_speaker_sugges
     types = [e["type"] for e in a.events]
     assert "MOBILIZE" in types and "ASSAULT" not in types
     assert "CONSULT" not in types  # suggested by Trump, not done by Rouhani
+
+
+def test_the_people_of_a_state_wishes_and_the_dates_of_relative_clauses() -> None:
+    a = _run(
+        [
+            "Banyak warga Irak menyalahkan konstitusi saat ini.",
+            "Menurut dia, Angela Merkel seharusnya bisa lebih tegas menyerukan pemilu bebas.",
+            "Ade Herlanda meminta bertemu dengan Adi Susanto.",
+            "Presiden Budi Santoso mengecam undang-undang itu, yang disahkan pada 2005.",
+        ],
+        published="2019-10-25",
+    )
+    assert not [e for e in a.events if e["actor"]["name"] == "Irak"]
+    assert not [
+        e for e in a.events if e["type"] == "CONSULT"
+    ]  # a meeting asked for is a request, not a meeting
+    assert not [e for e in a.events if e["actor"]["name"] == "Angela Merkel"]  # what she should have done
+    assert not [e for e in a.events if (e.get("date") or {}).get("value") == "2005"]

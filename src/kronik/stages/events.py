@@ -149,6 +149,18 @@ _ARMS = re.compile(
     r"\b(?:senjata|pisau|senapan|pistol|rudal|drone|bom|roket|tembak\w*|pasukan|tentara|militer|pukul\w*|tusuk\w*|bacok\w*|luka|tewas|korban)\b",
     re.IGNORECASE,
 )
+#: Before a state named as a subject: words that make it its people, not the state acting.
+_PEOPLE_OF = re.compile(
+    r"\b(?:warga|rakyat|penduduk|masyarakat|orang|pengunjuk\s+rasa|demonstran|mahasiswa|nelayan|pekerja|buruh)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: Right before a trigger in its clause: it is asked for, wished or owed, not done.
+_NOT_DONE = re.compile(
+    r"\b(?:meminta|minta|mengajak|ingin|mau|berupaya|berusaha|mencoba|seharusnya|semestinya|mestinya|sepatutnya)"
+    r"(?:\s+(?:bisa|dapat|lebih|untuk|agar|segera|tegas|\w+nya)){0,4}\s+$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(r",\s*yang\s|\s+yang\s+(?:di|ter)\w+", re.IGNORECASE)
 _LAUNCH = re.compile(r"(?:menembakkan|meluncurkan\s+rudal)$", re.IGNORECASE)
 #: What makes a launch an attack: something hit, someone hurt.
 _HIT = re.compile(
@@ -319,6 +331,8 @@ class _Coder:
             return (self._actor(state), None) if state is not None else (None, None)
         people = [x for x in inside if x[2].get("type") == "PER"]
         first = people[0] if people else inside[0]
+        if not people and _PEOPLE_OF.search(self.body[max(span[0], first[0] - 25) : first[0]]):
+            return None, None  # "Banyak warga Irak menyalahkan …": the people of a state are not the state
         second = None
         text = self.body[span[0] : span[1]]
         if re.search(r"\s(?:dan|serta|bersama)\s", text) and len(inside) > 1:
@@ -386,6 +400,8 @@ class _Coder:
                 continue
             if "in_name" in t["flags"] or t["precision"] in ("none",):
                 continue
+            if t["start"] > near and _RELATIVE_AFTER.search(self.body, near, t["start"]):
+                continue  # "menyalahkan konstitusi, yang dirancang pada 2005": the date of another verb
             if _PERIOD_BEFORE.search(self.body[max(s0, t["start"] - 20) : t["start"]]):
                 continue
             if (
@@ -454,7 +470,15 @@ class _Coder:
                             continue
                         if _CONDITION.search(self.body[self._clause_start(s0, a) : a]):
                             continue  # "… apabila Ukraina menyerang": a condition, not an act
-                        if any(s0 <= e.start < a and _COMPLEMENT.search(self.body[e.start : a]) for e in out):
+                        if _NOT_DONE.search(self.body[self._clause_start(s0, a) : a]):
+                            continue  # "meminta bertemu", "seharusnya menyerukan": asked for or wished, not done
+                        if any(
+                            s0 <= e.start < a
+                            and (
+                                _COMPLEMENT.search(self.body[e.start : a]) or not self.body[e.end : a].strip()
+                            )
+                            for e in out
+                        ):
                             continue  # "sepakat untuk mengintensifkan …", "mengancam akan mendeportasi … dan
                             # mencabut …": what was agreed, threatened or promised is part of that act
                         ev = self._act(etype, m, (s0, s1))
