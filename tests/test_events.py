@@ -315,3 +315,16 @@ def test_the_people_of_a_state_wishes_and_the_dates_of_relative_clauses() -> Non
     ]  # a meeting asked for is a request, not a meeting
     assert not [e for e in a.events if e["actor"]["name"] == "Angela Merkel"]  # what she should have done
     assert not [e for e in a.events if (e.get("date") or {}).get("value") == "2005"]
+
+
+def test_a_leader_arriving_in_another_state_visits_it_and_criticism_is_an_accusation() -> None:
+    a = _run(
+        [
+            "Presiden Prabowo Subianto tiba di Pakistan pada Senin (8/12/2025). Bantuan itu tiba di Medan.",
+            "Hidayat Nur Wahid mengecam Israel yang membunuh ratusan atlet Gaza.",
+        ],
+        published="2025-12-08",
+    )
+    consult = [e for e in a.events if e["type"] == "CONSULT"]
+    assert [(e["actor"]["name"], e["date"]["value"]) for e in consult] == [("Prabowo Subianto", "2025-12-08")]
+    assert [e["actor"]["name"] for e in a.events if e["type"] == "ACCUSE"] == ["Hidayat Nur Wahid"]

@@ -557,6 +557,8 @@ class _Coder:
         if quoted is not None and speaker in (actor["name"], actor.get("agent")):
             return None  # the speaker's own intent ("akan … mendukung Rusia") is its speech act, not an act
         target, place = self._after(m.end(), s1, actor)
+        if m.group().lower() == "tiba di" and not self._state_visit(actor, m.end()):
+            return None  # arriving somewhere is a visit only for a leader arriving in a state
         if (
             etype == "ASSAULT"
             and m.group().lower() == "menyerang"
@@ -591,6 +593,21 @@ class _Coder:
         return _Event(etype, actor, target, partner, date, place,
                       self._modality(self.body[clause_start:s1], a - clause_start, by_other), source,
                       m.group(), a, m.end(), sent)  # fmt: skip
+
+    def _state_visit(self, actor: dict[str, Any], at: int) -> bool:
+        """ "Presiden Prabowo Subianto tiba di Islamabad": a person who serves a state, arriving in another
+        state or its capital."""
+        if actor.get("type") != "PER" or not actor.get("for"):
+            return False
+        for a, _b, e in self.mentions:
+            if at <= a <= at + 2:
+                state = (
+                    e.get("stands_for")
+                    or _capital_of(e)
+                    or (e["name"] if str(e.get("id") or "").startswith("country:") else None)
+                )
+                return state is not None and state != actor["for"]
+        return False
 
     def _verbal_attack(
         self, actor: dict[str, Any], target: dict[str, Any] | None, sent: tuple[int, int]
@@ -630,6 +647,8 @@ class _Coder:
                 etype = (
                     "THREATEN"  # "… jika …, Belarus mungkin terpaksa memasuki perang": what the side will do
                 )
+            elif (q.get("cue") or "").casefold() in _vocab()["speech_cue_types"]:
+                etype = _vocab()["speech_cue_types"][(q.get("cue") or "").casefold()]
             else:
                 etype = kinds.get(q.get("kind") or "")
                 cue = (q.get("cue") or "").casefold()
