@@ -373,3 +373,17 @@ def test_mereka_is_a_group_and_a_document_speaks() -> None:
     assert by_cue["menuntut"].get("name") != "Budi Santoso"  # "mereka" is many, never one person
     assert by_cue["menuntut"].get("unnamed")
     assert by_cue["bunyi"].get("name") == "dokumen"
+
+
+def test_a_title_is_no_part_of_a_name_and_the_addressee_before_a_comma() -> None:
+    a = _run(
+        [
+            "Menurut Terdakwa Budi Santoso, uang itu dikembalikan seluruhnya.",
+            "Menteri Pertahanan Budi Santoso mengatakan kepada komisi pertahanan parlemen pada Rabu, jumlah "
+            "ekstremis di pasukan khusus meningkat.",
+        ],
+        "2025-10-22",
+    )
+    (first, second) = a.quotes
+    assert first["speaker"]["name"] == "Budi Santoso"  # "Terdakwa" is a role
+    assert second["text"].startswith("jumlah ekstremis") and second["said_when"] == "Rabu"

@@ -37,7 +37,8 @@ TITLES = re.compile(
     r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|bupati|"
     r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
     r"senator|anggota|komandan|panglima|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
-    r"kabid|kasi|kasubdit|jaksa\s+agung|analis|pejabat|sekjen|dirut|" + _RANK_WORDS + r")\b\.?\s*",
+    r"kabid|kasi|kasubdit|jaksa\s+agung|jaksa|hakim|terdakwa|tersangka|saksi|terpidana|pengacara|perwira|"
+    r"koordinator(?:\s+aksi|\s+lapangan)?|analis|pejabat|sekjen|dirut|" + _RANK_WORDS + r")\b\.?\s*",
     re.IGNORECASE,
 )
 #: A mention followed by a speech or action verb: a capital standing for its government ("Moskow memperingatkan").
@@ -644,11 +645,13 @@ def _trim_places(body: str, start: int, end: int, registry: Registry) -> tuple[i
 
 
 def _common_word(key: str, body: str, registry: Registry) -> bool:
-    """A single capitalised word the article also prints in lower case ("Latihan" / "latihan"), or a weekday,
-    is no name."""
+    """A single capitalised word the article also prints in lower case ("Latihan" / "latihan"), a weekday or a
+    title is no name."""
     if " " in key or not key[:1].isupper() or registry.lookup(key) is not None:
         return False
     if key.casefold() in WEEKDAYS:  # "Pada Selasa, seorang pejabat …": a day, never a name
+        return True
+    if _is_title(key):  # "Perwira menengah polri itu menjelaskan": a role, never a name
         return True
     return _in_lower_case(key.lower(), body)
 

@@ -83,6 +83,12 @@ _NOT_PREDICATE = {
 _ADVERBIAL_THEN_BAHWA = re.compile(
     r"\s+(?i:pada|kepada|dalam|di|melalui|lewat|usai|seusai|saat|ketika)\s[^.;\"“”]{1,80}?,?\s+(?i:bahwa)\s+"
 )
+#: The same with a comma for "bahwa", for a saying's addressee or day only ("mengatakan kepada komisi
+#: pertahanan parlemen pada Rabu, meningkatnya …"; "mengatakan dalam kurun waktu 4 tahun, …" is content).
+_WEEKDAY_AT = r"(?i:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu))"
+_ADVERBIAL_THEN_COMMA = re.compile(
+    rf"\s+(?:(?i:kepada)\s[^.;,\"“”]{{1,60}}?|{_WEEKDAY_AT}[^.;,\"“”]{{0,25}}?)(?:,?\s*{_WEEKDAY_AT}[^,.;]{{0,20}})?,\s+(?!(?i:bahwa)\b)"
+)
 #: A passive report: "Disampaikan Nezar bahwa …", "Dikatakan oleh Kapolres, …".
 _PASSIVE_CUE = re.compile(
     r"^\W*(?P<cue>(?i:disampaikan|dikatakan|dijelaskan|ditegaskan|diungkapkan|diterangkan|dituturkan))\s+(?i:oleh\s+)?"
@@ -601,7 +607,13 @@ class _Finder:
             c0 = s0 + (cm.end() if cm else vm.end())
             has_comp = bool(cm and (cm.group("c") or text[vm.end() : cm.end()].strip(" ") in (",", ":")))
             # "mengatakan pada Kamis (16/10) bahwa …": the time and medium are the saying's
-            am = None if has_comp else _ADVERBIAL_THEN_BAHWA.match(text, vm.end())
+            am = (
+                None
+                if has_comp
+                else (
+                    _ADVERBIAL_THEN_BAHWA.match(text, vm.end()) or _ADVERBIAL_THEN_COMMA.match(text, vm.end())
+                )
+            )
             if am is not None:
                 c0, has_comp = s0 + am.end(), True
             if (
