@@ -224,3 +224,21 @@ def test_a_short_form_in_brackets_is_a_second_mention() -> None:
     assert mkd["name"] == "MKD"  # the article goes on calling it MKD
     assert [m["text"] for m in mkd["mentions"]] == ["Mahkamah Kehormatan Dewan", "MKD", "MKD"]
     assert all(body[m["start"] : m["end"]] == m["text"] for m in mkd["mentions"])
+
+
+def test_hyphenated_first_names_dropped_link_text_titles_and_a_state_before_a_name() -> None:
+    from kronik.data import Article
+    from kronik.stages.entities import _entities
+
+    body = (
+        "Presiden Komisi Jean-Claude Juncker hadir.\n\nMandat diserahkan kepada Presiden Joko Widodo ( ).\n\n"
+        "Presiden Iran Hassan Rouhani mengecam.\n\nPerwira menengah itu menjelaskan."
+    )
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    j = body.index("Claude")
+    w = body.index("Joko")
+    r = body.index("Iran Hassan")
+    p = body.index("Perwira")
+    _entities(art, [(j, j + 14, "PER"), (w, w + 13, "PER"), (r, r + 19, "PER"), (p, p + 7, "PER")])
+    names = {e["name"] for e in art.entities if e["type"] == "PER"}
+    assert names == {"Jean-Claude Juncker", "Joko Widodo", "Hassan Rouhani"}

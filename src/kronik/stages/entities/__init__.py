@@ -252,7 +252,7 @@ def _institution_then_person(body: str, found: list[Span], registry: Registry) -
 
 
 def _rstrip_ws(body: str, start: int, end: int) -> int:
-    while end > start and body[end - 1] in " ,":
+    while end > start and body[end - 1] in " ,([{–-":  # "Joko Widodo (" where a link's text was dropped
         end -= 1
     return end
 
@@ -320,7 +320,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
                     + len(body[ranks[-1].end() : end])
                     - len(body[ranks[-1].end() : end].lstrip())
                 )
-        end = _trim_lowercase_tail(body, start, end)
+        end = _rstrip_ws(body, start, _trim_lowercase_tail(body, start, end))
         start = _trim_function_words(body, start, end)
         if label == "PER":
             start, end = _trim_places(body, start, end, registry)
@@ -571,7 +571,11 @@ _NOT_FIRST_NAMES = {
 
 
 def _extend_first_name(body: str, start: int, end: int) -> int:
-    """A surname the model found alone, right after a capitalised first name ("Andriy Kovalenko"): take both."""
+    """A surname the model found alone, right after a capitalised first name ("Andriy Kovalenko"): take both;
+    and the first half of a hyphenated first name ("Jean-" before "Claude Juncker")."""
+    hyphen = re.search(r"(?<![\w-])[A-Z][a-z]+-$", body[max(0, start - 20) : start])
+    if hyphen:
+        return start - len(hyphen.group())
     if " " in body[start:end].strip() and body[start:end].split()[0].lower() not in _NAME_LINKS:
         return start  # "Al Hamdi" is no full name: "Ridho Al Hamdi"
     m = re.search(

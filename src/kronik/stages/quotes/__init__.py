@@ -87,7 +87,7 @@ _ADVERBIAL_THEN_BAHWA = re.compile(
 #: pertahanan parlemen pada Rabu, meningkatnya …"; "mengatakan dalam kurun waktu 4 tahun, …" is content).
 _WEEKDAY_AT = r"(?i:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu))"
 _ADVERBIAL_THEN_COMMA = re.compile(
-    rf"\s+(?:(?i:kepada)\s[^.;,\"“”]{{1,60}}?|{_WEEKDAY_AT}[^.;,\"“”]{{0,25}}?)(?:,?\s*{_WEEKDAY_AT}[^,.;]{{0,20}})?,\s+(?!(?i:bahwa)\b)"
+    rf"\s+(?:(?i:kepada)\s[^.;,\"“”]{{1,60}}?|{_WEEKDAY_AT}[^.;,\"“”]{{0,25}}?)(?:,?\s*{_WEEKDAY_AT}[^,.;]{{0,20}})?,\s+(?!(?i:bahwa)\b|[\"“”«])"
 )
 #: A passive report: "Disampaikan Nezar bahwa …", "Dikatakan oleh Kapolres, …".
 _PASSIVE_CUE = re.compile(
