@@ -387,3 +387,14 @@ def test_a_title_is_no_part_of_a_name_and_the_addressee_before_a_comma() -> None
     (first, second) = a.quotes
     assert first["speaker"]["name"] == "Budi Santoso"  # "Terdakwa" is a role
     assert second["text"].startswith("jumlah ekstremis") and second["said_when"] == "Rabu"
+
+
+def test_a_description_with_a_me_adjective_points_back_to_the_person() -> None:
+    a = _run(
+        [
+            "Kabid Humas Polda Sumut Kombes Ferry Walintukan mengatakan polisi datang ke bandara.",
+            "Perwira menengah polri itu menjelaskan bahwa personel Polrestabes itu telah memiliki data.",
+        ],
+        "2025-10-20",
+    )
+    assert [q["speaker"]["name"] for q in a.quotes] == ["Ferry Walintukan", "Ferry Walintukan"]
