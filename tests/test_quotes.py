@@ -398,3 +398,15 @@ def test_a_description_with_a_me_adjective_points_back_to_the_person() -> None:
         "2025-10-20",
     )
     assert [q["speaker"]["name"] for q in a.quotes] == ["Ferry Walintukan", "Ferry Walintukan"]
+
+
+def test_a_person_introduced_as_speaking_with_an_adverb_is_the_next_pronoun() -> None:
+    a = _run(
+        [
+            'Anggota Komisi XI Harris Turino mengatakan anggaran itu besar. "Kami akan mengawasi," terangnya.',
+            "Lebih lanjut, ada juga Anggota Komisi XI Galih Kartasasmita, yang secara khusus menyoroti badan baru.",
+            "Menurutnya, badan itu sangat penting bagi keuangan negara.",
+        ],
+        "2025-09-11",
+    )
+    assert a.quotes[-1]["speaker"]["name"] == "Galih Kartasasmita"

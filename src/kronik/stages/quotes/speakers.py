@@ -411,7 +411,9 @@ _NAME_END = re.compile(
 
 
 #: What may stand between a speaker's name and the speech verb: "X yang juga mengatakan".
-_BEFORE_VERB = re.compile(r"^\W*(?:yang\s+)?(?:juga\s+|pun\s+|sempat\s+|pernah\s+)?")
+_BEFORE_VERB = re.compile(
+    r"^\W*(?:yang\s+)?(?:juga\s+|pun\s+|sempat\s+|pernah\s+|secara\s+(?:khusus|tegas|terbuka|terpisah)\s+)*"
+)
 
 #: A pronoun subject before a name in its sentence makes the name an object ("dia bertemu X").
 _PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?:ia|dia|beliau|mereka)\s+(?!dan\b)", re.IGNORECASE)
