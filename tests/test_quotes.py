@@ -410,3 +410,9 @@ def test_a_person_introduced_as_speaking_with_an_adverb_is_the_next_pronoun() ->
         "2025-09-11",
     )
     assert a.quotes[-1]["speaker"]["name"] == "Galih Kartasasmita"
+
+
+def test_a_call_to_someone_to_act_without_agar_is_reported_speech() -> None:
+    a = _run(["Presiden Budi Santoso meminta para hakim berpihak kepada masyarakat kecil."], "2025-06-12")
+    (q,) = a.quotes
+    assert q["cue"] == "meminta" and q["text"].startswith("para hakim berpihak")

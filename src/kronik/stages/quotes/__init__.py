@@ -89,6 +89,8 @@ _WEEKDAY_AT = r"(?i:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum
 _ADVERBIAL_THEN_COMMA = re.compile(
     rf"\s+(?:(?i:kepada)\s[^.;,\"“”]{{1,60}}?|{_WEEKDAY_AT}[^.;,\"“”]{{0,25}}?)(?:,?\s*{_WEEKDAY_AT}[^,.;]{{0,20}})?,\s+(?!(?i:bahwa)\b|[\"“”«])"
 )
+#: Whom a call is made to, then what they are to do: "meminta para hakim berpihak", "mendesak DPR membatalkan".
+_CALLED_TO_ACT = re.compile(r"\s+(?:[\w-]+\s+){1,3}?(?:ber|me[mny]?|meng|meny)[a-z]{3,}\b")
 #: A passive report: "Disampaikan Nezar bahwa …", "Dikatakan oleh Kapolres, …".
 _PASSIVE_CUE = re.compile(
     r"^\W*(?P<cue>(?i:disampaikan|dikatakan|dijelaskan|ditegaskan|diungkapkan|diterangkan|dituturkan))\s+(?i:oleh\s+)?"
@@ -621,7 +623,10 @@ class _Finder:
                 and not has_comp
                 and not (
                     lex.verb_kind.get(v) == "call"
-                    and re.search(r"\b(?:untuk|agar|supaya)\b", text[vm.end() : vm.end() + 80])
+                    and (
+                        re.search(r"\b(?:untuk|agar|supaya)\b", text[vm.end() : vm.end() + 80])
+                        or _CALLED_TO_ACT.match(text, vm.end())  # "meminta para hakim berpihak kepada …"
+                    )
                 )
                 # "mengumumkan akan membentuk partai": a stated intention ("mengancam akan bergabung dalam
                 # perang" is a threatened act, an event, not reported speech)
