@@ -328,3 +328,14 @@ def test_a_leader_arriving_in_another_state_visits_it_and_criticism_is_an_accusa
     consult = [e for e in a.events if e["type"] == "CONSULT"]
     assert [(e["actor"]["name"], e["date"]["value"]) for e in consult] == [("Prabowo Subianto", "2025-12-08")]
     assert [e["actor"]["name"] for e in a.events if e["type"] == "ACCUSE"] == ["Hidayat Nur Wahid"]
+
+
+def test_meeting_no_one_and_a_decision_in_a_relative_clause_are_no_acts() -> None:
+    a = _run(
+        [
+            "Setiap rencana Amerika Serikat melawan Iran akan menemui pembalasan.",
+            "Budi Santoso mencontohkan sosok Ani Wijaya yang memutuskan mundur dari jabatan wakil ketua.",
+        ],
+        published="2019-09-20",
+    )
+    assert not [e for e in a.events if e["type"] in ("CONSULT", "CONCEDE", "RETREAT")]

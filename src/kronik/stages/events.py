@@ -115,7 +115,8 @@ _FIRST_PERSON_DENIAL = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    r"\byang\s+(?:(?:hendak|akan|telah|sudah|sedang|ingin|baru|juga|pernah|tengah|kerap|sering|bakal|disebut(?:nya)?|dikatakan|diklaim|dikabarkan|diduga)\s+){0,2}$",
+    r"\byang\s+(?:(?:hendak|akan|telah|sudah|sedang|ingin|baru|juga|pernah|tengah|kerap|sering|bakal|disebut(?:nya)?|dikatakan|diklaim|dikabarkan|diduga|"
+    r"memutuskan|memilih|berniat|bersedia|siap|terpaksa|untuk)\s+){0,3}$",
     re.IGNORECASE,
 )
 #: A time that dates a role or a budget, not an act: "Komisaris PT IAE periode 2006-2023".
@@ -557,6 +558,8 @@ class _Coder:
         if quoted is not None and speaker in (actor["name"], actor.get("agent")):
             return None  # the speaker's own intent ("akan … mendukung Rusia") is its speech act, not an act
         target, place = self._after(m.end(), s1, actor)
+        if m.group().lower() == "menemui" and target is None:
+            return None  # "akan menemui pembalasan": meeting with no one is no meeting
         if m.group().lower() == "tiba di" and not self._state_visit(actor, m.end()):
             return None  # arriving somewhere is a visit only for a leader arriving in a state
         if (
