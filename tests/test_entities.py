@@ -242,3 +242,17 @@ def test_hyphenated_first_names_dropped_link_text_titles_and_a_state_before_a_na
     _entities(art, [(j, j + 14, "PER"), (w, w + 13, "PER"), (r, r + 19, "PER"), (p, p + 7, "PER")])
     names = {e["name"] for e in art.entities if e["type"] == "PER"}
     assert names == {"Jean-Claude Juncker", "Joko Widodo", "Hassan Rouhani"}
+
+
+def test_a_noun_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    from kronik.data import Article
+    from kronik.stages.entities import _entities
+
+    body = "Keputusan Budi Santoso menuai kritik.\n\nKomentar Pompeo muncul kemarin.\n\nTim Cook hadir."
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    spans = [
+        (body.index(n), body.index(n) + len(n), "PER")
+        for n in ("Keputusan Budi Santoso", "Komentar Pompeo", "Tim Cook")
+    ]
+    _entities(art, spans)
+    assert {e["name"] for e in art.entities if e["type"] == "PER"} == {"Budi Santoso", "Pompeo", "Tim Cook"}

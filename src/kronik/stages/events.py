@@ -115,7 +115,7 @@ _FIRST_PERSON_DENIAL = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    r"\byang\s+(?:(?:hendak|akan|telah|sudah|sedang|ingin|baru|juga|pernah|tengah|kerap|sering|bakal|disebut(?:nya)?|dikatakan|diklaim|dikabarkan|diduga|"
+    r"\byang\s+(?:(?:hendak|akan|telah|sudah|sedang|ingin|baru|juga|pernah|tengah|kerap|sering|bakal|disebut(?:nya)?|dikatakan|diklaim|dikabarkan|diduga|dituduh|dituding|"
     r"memutuskan|memilih|berniat|bersedia|siap|terpaksa|untuk)\s+){0,3}$",
     re.IGNORECASE,
 )

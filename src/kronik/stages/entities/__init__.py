@@ -323,6 +323,8 @@ def _entities(article: Article, spans: list[Span]) -> None:
         end = _rstrip_ws(body, start, _trim_lowercase_tail(body, start, end))
         start = _trim_function_words(body, start, end)
         if label == "PER":
+            start = _trim_noun_head(body, start, end)
+        if label == "PER":
             start, end = _trim_places(body, start, end, registry)
         text = body[start:end]
         key = _strip_title(text)
@@ -615,6 +617,20 @@ def _trim_lowercase_tail(body: str, start: int, end: int) -> int:
     while len(words) > 1 and words[-1].group(0).islower() and words[-1].group(0) not in _NAME_PARTICLES:
         words.pop()
     return start + words[-1].end() if words else end
+
+
+#: A noun opening a sentence before a name, which the recogniser takes into the name: "Keputusan Trump",
+#: "Pernyataan Pompeo" (ke-/pe(r/n/m/ng/ny)- … -an), "Upaya Trump", "Komentar Pompeo".
+_NOUN_HEAD = re.compile(
+    r"(?:(?:Ke|Pe|Per|Pen|Pem|Peng|Peny)[a-z]{3,}an|Upaya|Komentar|Langkah|Sikap|Cuitan|Ucapan|Kunjungan|Rencana|"
+    r"Ancaman|Tuduhan|Klaim|Kritik|Janji|Usulan|Tawaran|Pesan|Surat|Kubu|Pihak|Kantor|Rezim|Era|Masa)\s+(?=[A-Z])"
+)
+
+
+def _trim_noun_head(body: str, start: int, end: int) -> int:
+    """A person's span without a noun that opens it ("Keputusan Trump untuk tidak membalas …" is Trump)."""
+    m = _NOUN_HEAD.match(body, start, end)
+    return m.end() if m else start
 
 
 def _trim_function_words(body: str, start: int, end: int) -> int:
