@@ -255,4 +255,8 @@ def test_a_noun_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
         for n in ("Keputusan Budi Santoso", "Komentar Pompeo", "Tim Cook")
     ]
     _entities(art, spans)
-    assert {e["name"] for e in art.entities if e["type"] == "PER"} == {"Budi Santoso", "Pompeo", "Tim Cook"}
+    assert {e["name"] for e in art.entities if e["type"] == "PER"} == {
+        "Budi Santoso",
+        "Mike Pompeo",
+        "Tim Cook",
+    }
