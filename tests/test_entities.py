@@ -184,42 +184,41 @@ def test_nicknames_and_sentence_openers() -> None:
     ]  # "Semula" opens the sentence, it is no name
 
 
-def test_first_names_printed_before_and_short_forms_of_a_first_name() -> None:
-    from kronik.data import Article
+def _linked(body: str, spans: list[tuple[int, int, str]]) -> Article:
+    """The entity stage over a synthetic body, given the recogniser's spans."""
     from kronik.stages.entities import _entities
 
+    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
+    _entities(art, spans)
+    return art
+
+
+def _at(body: str, text: str, length: int | None = None, label: str = "PER") -> tuple[int, int, str]:
+    """The span of ``text`` in ``body`` (its first ``length`` characters when given)."""
+    i = body.index(text)
+    return i, i + (len(text) if length is None else length), label
+
+
+def test_first_names_printed_before_and_short_forms_of_a_first_name() -> None:
     body = (
         "Hakim Distrik A Beryl Howell memberi waktu.\n\nHowell menolak permintaan itu.\n\n"
         "Mensesneg Prasetyo Hadi hadir.\n\nPras mengatakan program berjalan."
     )
-    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
-    h = body.index("Howell menolak")
-    p = body.index("Prasetyo Hadi")
-    q = body.index("Pras ")
-    _entities(art, [(h, h + 6, "PER"), (p, p + 13, "PER"), (q, q + 4, "PER")])
+    art = _linked(body, [_at(body, "Howell menolak", 6), _at(body, "Prasetyo Hadi"), _at(body, "Pras ", 4)])
     names = {e["name"]: len(e["mentions"]) for e in art.entities if e["type"] == "PER"}
     assert names == {"Beryl Howell": 2, "Prasetyo Hadi": 2}
 
 
 def test_institutions_taken_for_people_and_police_ranks() -> None:
-    from kronik.data import Article
-    from kronik.stages.entities import _entities
-
     body = "Polres Grobogan memeriksa saksi.\n\nKasat Reskrim AKP Rizky Ari Budianto hadir."
-    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
-    r = body.index("AKP")
-    _entities(art, [(0, 15, "PER"), (r, r + 22, "PER")])
+    art = _linked(body, [(0, 15, "PER"), _at(body, "AKP", 22)])
     got = {e["name"]: e["type"] for e in art.entities}
     assert got == {"Polres Grobogan": "ORG", "Rizky Ari Budianto": "PER"}
 
 
 def test_a_short_form_in_brackets_is_a_second_mention() -> None:
-    from kronik.data import Article
-    from kronik.stages.entities import _entities
-
     body = "Mahkamah Kehormatan Dewan (MKD) meminta ketua partai tegas.\n\nMKD akan memanggil anggota."
-    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
-    _entities(art, [(0, 31, "ORG")])
+    art = _linked(body, [(0, 31, "ORG")])
     (mkd,) = art.entities
     assert mkd["name"] == "MKD"  # the article goes on calling it MKD
     assert [m["text"] for m in mkd["mentions"]] == ["Mahkamah Kehormatan Dewan", "MKD", "MKD"]
@@ -227,36 +226,22 @@ def test_a_short_form_in_brackets_is_a_second_mention() -> None:
 
 
 def test_hyphenated_first_names_dropped_link_text_titles_and_a_state_before_a_name() -> None:
-    from kronik.data import Article
-    from kronik.stages.entities import _entities
-
     body = (
         "Presiden Komisi Jean-Claude Juncker hadir.\n\nMandat diserahkan kepada Presiden Joko Widodo ( ).\n\n"
         "Presiden Iran Hassan Rouhani mengecam.\n\nPerwira menengah itu menjelaskan."
     )
-    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
-    j = body.index("Claude")
-    w = body.index("Joko")
-    r = body.index("Iran Hassan")
-    p = body.index("Perwira")
-    _entities(art, [(j, j + 14, "PER"), (w, w + 13, "PER"), (r, r + 19, "PER"), (p, p + 7, "PER")])
-    names = {e["name"] for e in art.entities if e["type"] == "PER"}
+    spans = [
+        _at(body, "Claude", 14),
+        _at(body, "Joko", 13),
+        _at(body, "Iran Hassan", 19),
+        _at(body, "Perwira"),
+    ]
+    names = {e["name"] for e in _linked(body, spans).entities if e["type"] == "PER"}
     assert names == {"Jean-Claude Juncker", "Joko Widodo", "Hassan Rouhani"}
 
 
 def test_a_noun_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
-    from kronik.data import Article
-    from kronik.stages.entities import _entities
-
     body = "Keputusan Budi Santoso menuai kritik.\n\nKomentar Pompeo muncul kemarin.\n\nTim Cook hadir."
-    art = Article(source="synthetic", paragraphs=body.split("\n\n"))
-    spans = [
-        (body.index(n), body.index(n) + len(n), "PER")
-        for n in ("Keputusan Budi Santoso", "Komentar Pompeo", "Tim Cook")
-    ]
-    _entities(art, spans)
-    assert {e["name"] for e in art.entities if e["type"] == "PER"} == {
-        "Budi Santoso",
-        "Mike Pompeo",
-        "Tim Cook",
-    }
+    spans = [_at(body, n) for n in ("Keputusan Budi Santoso", "Komentar Pompeo", "Tim Cook")]
+    names = {e["name"] for e in _linked(body, spans).entities if e["type"] == "PER"}
+    assert names == {"Budi Santoso", "Mike Pompeo", "Tim Cook"}
