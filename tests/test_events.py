@@ -339,3 +339,8 @@ def test_meeting_no_one_and_a_decision_in_a_relative_clause_are_no_acts() -> Non
         published="2019-09-20",
     )
     assert not [e for e in a.events if e["type"] in ("CONSULT", "CONCEDE", "RETREAT")]
+
+
+def test_a_meeting_in_a_game_is_play() -> None:
+    a = _run(["Di semifinal, runner-up Singapore Open itu kembali bertemu wakil India, Sai Praneeth."])
+    assert not [e for e in a.events if e["type"] == "CONSULT"]

@@ -162,6 +162,12 @@ _NOT_DONE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_AFTER = re.compile(r",\s*yang\s|\s+yang\s+(?:di|ter)\w+", re.IGNORECASE)
+#: A sentence about a game: meetings and attacks in it are play.
+_SPORT = re.compile(
+    r"\b(?:laga|pertandingan|semifinal|perempat\s*final|skor|gol|runner-up|unggulan|klasemen|turnamen|liga|"
+    r"tunggal\s+putra|tunggal\s+putri|ganda\s+putra|ganda\s+putri|wasit|kiper|striker|pebulu\s*tangkis)\b",
+    re.IGNORECASE,
+)
 _LAUNCH = re.compile(r"(?:menembakkan|meluncurkan\s+rudal)$", re.IGNORECASE)
 #: What makes a launch an attack: something hit, someone hurt.
 _HIT = re.compile(
@@ -558,6 +564,8 @@ class _Coder:
         if quoted is not None and speaker in (actor["name"], actor.get("agent")):
             return None  # the speaker's own intent ("akan … mendukung Rusia") is its speech act, not an act
         target, place = self._after(m.end(), s1, actor)
+        if etype in ("CONSULT", "ASSAULT") and _SPORT.search(self.body, *sent):
+            return None  # "kembali bertemu wakil India" in a badminton draw, "menyerang" on a pitch: a game
         if m.group().lower() == "menemui" and target is None:
             return None  # "akan menemui pembalasan": meeting with no one is no meeting
         if m.group().lower() == "tiba di" and not self._state_visit(actor, m.end()):
