@@ -35,6 +35,7 @@ from typing import Any
 from kronik.data import Article
 from kronik.stages.entities import RANKS
 from kronik.stages.entities.registry import active_registry
+from kronik.stages.metadata.media import known_media
 from kronik.stages.quotes import _Finder, recap_time
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import lexicon
@@ -235,13 +236,6 @@ def events(article: Article) -> Article:
     return article
 
 
-@lru_cache(maxsize=1)
-def _media_names() -> frozenset[str]:
-    """Every news medium and platform kronik knows (lang/id/media.json): a medium reports, it is no actor."""
-    data = json.loads(resources.files("kronik.lang.id").joinpath("media.json").read_text("utf-8"))
-    return frozenset(forms[0] for forms in data["media"])
-
-
 class _Coder:
     def __init__(self, article: Article) -> None:
         self.article = article
@@ -252,7 +246,8 @@ class _Coder:
             key=lambda x: (x[0], x[1]),
         )
         self.by_name = {e["name"]: e for e in article.entities}
-        self.media = set(article.cited_media) | {article.outlet.name or ""} | _media_names()
+        # a news medium reports, it is no actor
+        self.media = set(article.cited_media) | {article.outlet.name or ""} | known_media()
         self.direct_spans = [(q["start"], q["end"]) for q in article.quotes if q.get("direct")]
         self.deny_spans = [(q["start"], q["end"]) for q in article.quotes if q.get("kind") == "deny"]
 
@@ -756,8 +751,6 @@ def institution_of(role: str) -> str | None:
 def _capital_of(ent: dict[str, Any]) -> str | None:
     if ent.get("type") != "LOC":
         return None
-    from kronik.stages.entities.registry import active_registry
-
     entry = active_registry().lookup(ent["name"])
     return entry.capital_of if entry is not None else None
 

@@ -58,6 +58,11 @@ def _known() -> list[tuple[re.Pattern[str], str]]:
     return pats
 
 
+def known_media() -> frozenset[str]:
+    """The canonical names of every known medium and platform."""
+    return frozenset(canonical for _pat, canonical in _known())
+
+
 def known_medium(text: str) -> str | None:
     """The canonical name of the known medium that ``text`` starts with."""
     for pat, canonical in _known():
