@@ -78,6 +78,8 @@ _NOT_PREDICATE = {
     "dalam",
     "demi",
 }
+#: A weekday as a saying's time: "pada hari Kamis", "Senin".
+_WEEKDAY_AT = r"(?i:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu))"
 #: Between a speech verb and its "bahwa": when, where or to whom it was said ("pada Kamis (16/10)",
 #: "kepada wartawan di Istana", "dalam konferensi pers").
 _ADVERBIAL_THEN_BAHWA = re.compile(
@@ -85,7 +87,6 @@ _ADVERBIAL_THEN_BAHWA = re.compile(
 )
 #: The same with a comma for "bahwa", for a saying's addressee or day only ("mengatakan kepada komisi
 #: pertahanan parlemen pada Rabu, meningkatnya …"; "mengatakan dalam kurun waktu 4 tahun, …" is content).
-_WEEKDAY_AT = r"(?i:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu))"
 _ADVERBIAL_THEN_COMMA = re.compile(
     rf"\s+(?:(?i:kepada)\s[^.;,\"“”]{{1,60}}?|{_WEEKDAY_AT}[^.;,\"“”]{{0,25}}?)(?:,?\s*{_WEEKDAY_AT}[^,.;]{{0,20}})?,\s+(?!(?i:bahwa)\b|[\"“”«])"
 )
@@ -104,7 +105,7 @@ _COORDINATION = re.compile(
 _SPEAKER_STOP = re.compile(
     r"\s(?:kepada|pada|saat|ketika|dalam|melalui|lewat|usai|seusai|setelah|seperti|sebagaimana|dikutip|dilansir|"
     r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|[.!?]\s"
-    r"|,\s*(?:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)|\d)\b",
+    rf"|,\s*(?:{_WEEKDAY_AT}|\d)\b",
     re.IGNORECASE,
 )
 #: An unnamed speaker's description goes on through "yang menolak disebutkan namanya".
