@@ -175,11 +175,18 @@ _HIT = re.compile(
     r"\b(?:menghantam|mengenai|menewaskan|melukai|tewas|korban|luka|hancur|rusak|ke\s+arah|ke\s+wilayah)\b",
     re.IGNORECASE,
 )
-_ALLEGED = re.compile(
-    r"\b(?:menuduh|menuding|menyalahkan|mengklaim|membantah|menyangkal|tuduhan|tudingan|klaim|"
-    r"(?:mengindikasikan|mengisyaratkan|memperkirakan|menduga|meyakini|berspekulasi|mengatakan|menyatakan|menyebut(?:kan)?|menegaskan|menjelaskan|mengungkapkan|melaporkan)\s+(?:\S+\s+){0,3}?bahwa)\b",
-    re.IGNORECASE,
-)
+#: Before an act, what makes it alleged: an accusation or claim, or any speech verb of the quotes lexicon
+#: followed by "bahwa" ("menyatakan bahwa Rusia menyerang …" is the statement, not the attack).
+_ACCUSATION = r"\b(?:menuduh|menuding|menyalahkan|mengklaim|membantah|menyangkal|tuduhan|tudingan|klaim)\b"
+_INFERENCE_VERBS = r"\b(?:mengindikasikan|berspekulasi)\b"
+
+
+@lru_cache(maxsize=1)
+def _alleged() -> re.Pattern[str]:
+    said = rf"(?:{lexicon().verb.pattern}|{_INFERENCE_VERBS})\s+(?:\S+\s+){{0,3}}?bahwa\b"
+    return re.compile(rf"{_ACCUSATION}|{said}", re.IGNORECASE)
+
+
 #: A conditional statement threatens only when it says what will or may be done (not "jika kita berada
 #: dalam era Perang Dingin baru, Hong Kong adalah Berlin yang baru").
 _WILL = re.compile(
@@ -464,7 +471,7 @@ class _Coder:
                             continue  # "Prabowo yang hendak mengirim bantuan": a relative clause, not the act told
                         if self._is_quote_cue(m, (s0, s1)):
                             continue  # "Rusia menyerukan bahwa …": the speech event is made from the quote
-                        if _ALLEGED.search(self.body, s0, a):
+                        if _alleged().search(self.body, s0, a):
                             continue  # "menuduh militer Pakistan menembakkan artileri": alleged, the accusation is the act
                         if etype == "REJECT" and _NO_COMMENT.match(self.body, m.end()):
                             continue

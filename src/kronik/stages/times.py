@@ -28,6 +28,7 @@ from typing import Any
 
 from kronik.data import Article
 from kronik.lang.id.calendar import ID_MONTHS, MONTHS, TIMEZONES, WEEKDAYS
+from kronik.stages.quotes.lexicon import lexicon
 
 #: Days a past-tense date may lie after publication before it is flagged (time zones, late edits).
 FUTURE_SLACK_DAYS = 1
@@ -351,7 +352,7 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
         if res is None:
             continue
         res.update({"text": body[f.start : f.end], "start": f.start, "end": f.end})
-        ctx.remember(res, bool(_SAID_ON.search(body, max(0, f.start - 160), f.start)))
+        ctx.remember(res, bool(_said_before().search(body, max(0, f.start - 160), f.start)))
         if (
             res["precision"] == "day"
             and res["value"]
@@ -531,12 +532,16 @@ class Context:
 
 
 #: What stands before the date a statement was made on: '…," kata Rindra saat dikonfirmasi detikSumut, '.
-_SAID_ON = re.compile(
-    r"\b(?:kata|ujar|ucap|ungkap|jelas|tutur|terang|sebut|tegas|imbuh|papar|lanjut|tambah|katanya|ujarnya"
-    r"|ungkapnya|jelasnya|tuturnya|dikonfirmasi|dihubungi|diwawancarai|ditemui|keterangan(?:nya)?\s+tertulis)\b"
-    r"[^.!?\n\"“”]{0,120},\s*(?:pada\s+)?(?:hari\s+)?$",
-    re.IGNORECASE,
-)
+#: The cue words are the quotes lexicon's post-quote cues ("kata", "ujarnya", …).
+_ASKED = r"\b(?:dikonfirmasi|dihubungi|diwawancarai|ditemui|keterangan(?:nya)?\s+tertulis)\b"
+
+
+@lru_cache(maxsize=1)
+def _said_before() -> re.Pattern[str]:
+    cue = lexicon().post_cue.pattern
+    return re.compile(
+        rf"(?:{cue}|{_ASKED})" + r"[^.!?\n\"“”]{0,120},\s*(?:pada\s+)?(?:hari\s+)?$", re.IGNORECASE
+    )
 
 
 def _clause(body: str, start: int, end: int) -> str:
