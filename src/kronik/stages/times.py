@@ -905,42 +905,16 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
     return None
 
 
-def _holiday(name: str, year: int | None, anchor: dt.date | None, future: bool) -> dict[str, Any]:
-    """A holiday's date: given its year, else the occurrence nearest publication (after it in future context)."""
-    hol = _vocab()["holidays"]
-    name = hol["aliases"].get(name, name)
-    years = [year] if year else ([anchor.year - 1, anchor.year, anchor.year + 1] if anchor else [])
-    dates = []
-    for y in years:
-        if name in hol["fixed"]:
-            dates.append(dt.date.fromisoformat(f"{y}-{hol['fixed'][name]}"))
-        elif str(y) in hol["moving"].get(name, {}):
-            dates.append(dt.date.fromisoformat(hol["moving"][name][str(y)]))
-    if not dates:
-        return _res("date", None, "day", "no_anchor")
-    if anchor is None or len(dates) == 1:
-        return _res("date", dates[0].isoformat(), "day")
-
-    def cost(d: dt.date) -> float:
-        gap = (d - anchor).days
-        return abs(gap) * (3 if (gap > 0) != future and gap else 1)
-
-    return _res("date", min(dates, key=cost).isoformat(), "day")
+def _years_near(year: int | None, anchor: dt.date | None) -> list[int]:
+    """The years a yearly date may fall in: the one given, else the years around publication."""
+    return [year] if year else ([anchor.year - 1, anchor.year, anchor.year + 1] if anchor else [])
 
 
-def _season(xmas: bool, year: int | None, anchor: dt.date | None, future: bool) -> dict[str, Any] | None:
-    """Ramadan (to the day before Idul Fitri) or the Christmas-New Year holidays of a year, else the one
-    nearest publication (after it in future context)."""
-    years = [year] if year else ([anchor.year - 1, anchor.year, anchor.year + 1] if anchor else [])
-    spans = []
-    for y in years:
-        if xmas:
-            spans.append((dt.date(y, 12, 25), dt.date(y + 1, 1, 1)))
-        elif str(y) in _vocab()["ramadan"] and str(y) in _vocab()["holidays"]["moving"]["idul fitri"]:
-            fitri = dt.date.fromisoformat(_vocab()["holidays"]["moving"]["idul fitri"][str(y)])
-            spans.append((dt.date.fromisoformat(_vocab()["ramadan"][str(y)]), fitri - dt.timedelta(days=1)))
-    if not spans:
-        return _res("interval", None, "day", "no_anchor")
+def _nearest(
+    spans: list[tuple[dt.date, dt.date]], anchor: dt.date | None, future: bool
+) -> tuple[dt.date, dt.date]:
+    """The span nearest publication; one on the wrong side (past in future context, or the reverse) counts
+    three times as far."""
 
     def cost(span: tuple[dt.date, dt.date]) -> float:
         if anchor is None or span[0] <= anchor <= span[1]:
@@ -948,7 +922,38 @@ def _season(xmas: bool, year: int | None, anchor: dt.date | None, future: bool) 
         gap = (span[0] - anchor).days if span[0] > anchor else (span[1] - anchor).days
         return abs(gap) * (3 if (gap > 0) != future else 1)
 
-    lo, hi = min(spans, key=cost)
+    return min(spans, key=cost)
+
+
+def _holiday(name: str, year: int | None, anchor: dt.date | None, future: bool) -> dict[str, Any]:
+    """A holiday's date: given its year, else the occurrence nearest publication (after it in future context)."""
+    hol = _vocab()["holidays"]
+    name = hol["aliases"].get(name, name)
+    dates = []
+    for y in _years_near(year, anchor):
+        if name in hol["fixed"]:
+            dates.append(dt.date.fromisoformat(f"{y}-{hol['fixed'][name]}"))
+        elif str(y) in hol["moving"].get(name, {}):
+            dates.append(dt.date.fromisoformat(hol["moving"][name][str(y)]))
+    if not dates:
+        return _res("date", None, "day", "no_anchor")
+    day, _ = _nearest([(d, d) for d in dates], anchor, future)
+    return _res("date", day.isoformat(), "day")
+
+
+def _season(xmas: bool, year: int | None, anchor: dt.date | None, future: bool) -> dict[str, Any] | None:
+    """Ramadan (to the day before Idul Fitri) or the Christmas-New Year holidays of a year, else the one
+    nearest publication (after it in future context)."""
+    spans = []
+    for y in _years_near(year, anchor):
+        if xmas:
+            spans.append((dt.date(y, 12, 25), dt.date(y + 1, 1, 1)))
+        elif str(y) in _vocab()["ramadan"] and str(y) in _vocab()["holidays"]["moving"]["idul fitri"]:
+            fitri = dt.date.fromisoformat(_vocab()["holidays"]["moving"]["idul fitri"][str(y)])
+            spans.append((dt.date.fromisoformat(_vocab()["ramadan"][str(y)]), fitri - dt.timedelta(days=1)))
+    if not spans:
+        return _res("interval", None, "day", "no_anchor")
+    lo, hi = _nearest(spans, anchor, future)
     return _res("interval", f"{lo}/{hi}", "day")
 
 
