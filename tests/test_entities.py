@@ -245,3 +245,21 @@ def test_a_noun_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     spans = [_at(body, n) for n in ("Keputusan Budi Santoso", "Komentar Pompeo", "Tim Cook")]
     names = {e["name"] for e in _linked(body, spans).entities if e["type"] == "PER"}
     assert names == {"Budi Santoso", "Mike Pompeo", "Tim Cook"}
+
+
+def test_a_short_form_inside_an_institution_name_names_it_with_its_place() -> None:
+    body = (
+        "Kejaksaan Negeri (Kejari) Sidoarjo menahan dua tersangka.\n\nKejari juga memeriksa saksi.\n\n"
+        "Mahkamah Kehormatan Dewan (MKD) DPR RI meminta ketua partai tegas."
+    )
+    spans = [
+        _at(body, "Kejaksaan Negeri", label="ORG"),
+        _at(body, "Sidoarjo", label="LOC"),
+        _at(body, "Kejari juga", 6, "ORG"),
+        _at(body, "Mahkamah Kehormatan Dewan", label="ORG"),
+        _at(body, "DPR RI", label="ORG"),
+    ]
+    got = {e["name"]: [m["text"] for m in e["mentions"]] for e in _linked(body, spans).entities}
+    assert got["Kejari Sidoarjo"] == ["Kejaksaan Negeri (Kejari) Sidoarjo", "Kejari"]
+    assert "Sidoarjo" not in got  # the place is part of the name
+    assert "Mahkamah Kehormatan Dewan" in got  # "DPR RI" is the body it belongs to, not a place

@@ -344,3 +344,17 @@ def test_meeting_no_one_and_a_decision_in_a_relative_clause_are_no_acts() -> Non
 def test_a_meeting_in_a_game_is_play() -> None:
     a = _run(["Di semifinal, runner-up Singapore Open itu kembali bertemu wakil India, Sai Praneeth."])
     assert not [e for e in a.events if e["type"] == "CONSULT"]
+
+
+def test_an_apology_is_no_request_and_an_examination_is_an_investigation() -> None:
+    a = _run(
+        [
+            "Budi Santoso meminta maaf kepada para guru.",
+            "Kejaksaan Tinggi (Kejati) Lampung memeriksa mantan Gubernur Lampung Arinal Djunaidi.",
+        ],
+        published="2025-09-05",
+    )
+    assert [e["type"] for e in a.events if e["actor"]["name"] == "Budi Santoso"] == ["CONCEDE"]
+    assert [(e["type"], e["actor"]["name"]) for e in a.events if e["type"] != "CONCEDE"] == [
+        ("ACCUSE", "Kejaksaan Tinggi Lampung")  # the short form printed once: the full name
+    ]

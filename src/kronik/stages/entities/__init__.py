@@ -78,6 +78,9 @@ _INSTITUTION_HEAD = re.compile(
 )
 #: A short form in brackets closing a name: "Mahkamah Kehormatan Dewan (MKD)", "Hidayat Nur Wahid (HNW)".
 _ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,11})\)$")
+#: The rest of an institution whose short form stands inside its name: "Kejaksaan Negeri (Kejari) Sidoarjo",
+#: "Kepolisian Daerah (Polda) Jawa Timur" are the Kejari of Sidoarjo and the Polda of Jawa Timur.
+_SPLIT_SHORT = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 _HANDLE = re.compile(r"@([A-Z][a-z]+(?:[A-Z][a-z]+)+)")
 #: Lowest rapidfuzz ratio for two spellings in one article to be one person ("Kokcharox"/"Kokcharoc").
 SAME_DOC_FUZZY_MIN = 80
@@ -363,6 +366,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
         if c.type == "PER" and c.entry is None and c.mentions:
             _fuller_name(c, body)
     _join_short_names(clusters, body)
+    _join_split_short_forms(clusters, body)
     _sweep(clusters, body, skip_to)
     for c in clusters:
         if c.type == "PER" and c.entry is None and _abbreviates_a_term(c, body):
@@ -407,6 +411,37 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
         if len(owners) == 1:
             owners[0].mentions = sorted(owners[0].mentions + c.mentions, key=lambda x: x["start"])
             clusters.remove(c)
+
+
+def _join_split_short_forms(clusters: list[_Cluster], body: str) -> None:
+    """ "Kejaksaan Negeri (Kejari) Sidoarjo" is one institution, named as the article goes on calling it
+    ("Kejari Sidoarjo" when "Kejari" comes back, else "Kejaksaan Negeri Sidoarjo"); the recogniser's pieces
+    ("Kejaksaan Negeri", "Kejari", the place) and the same names printed elsewhere join it."""
+    for c in list(clusters):
+        if c.type != "ORG" or c.entry is not None or c not in clusters:
+            continue
+        for m in list(c.mentions):
+            g = _SPLIT_SHORT.match(body, m["end"])
+            if not g or not _INSTITUTION_HEAD.match(m["text"]):
+                continue
+            places = [x for o in clusters if o.type == "LOC" for x in o.mentions if x["start"] == g.start(2)]
+            if not places:
+                continue  # "Mahkamah Kehormatan Dewan (MKD) DPR RI": the body it belongs to, not its place
+            acr, place = g.group(1), places[0]["text"]
+            long_name, short_name = f"{m['text']} {place}", f"{acr} {place}"
+            c.name = short_name if body.count(acr) > 1 else long_name
+            end = places[0]["end"]
+            m.update(text=body[m["start"] : end], end=end)
+            same = {norm(x) for x in (acr, short_name, long_name, m["text"])}
+            for other in list(clusters):
+                if other is c:
+                    continue
+                other.mentions = [x for x in other.mentions if not (m["start"] <= x["start"] < m["end"])]
+                if other.entry is None and other.type == "ORG" and norm(other.name) in same:
+                    c.mentions += other.mentions
+                    other.mentions = []
+            c.mentions.sort(key=lambda x: x["start"])
+            break
 
 
 def _sweep(clusters: list[_Cluster], body: str, skip_to: int) -> None:
