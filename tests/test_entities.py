@@ -263,3 +263,13 @@ def test_a_short_form_inside_an_institution_name_names_it_with_its_place() -> No
     assert got["Kejari Sidoarjo"] == ["Kejaksaan Negeri (Kejari) Sidoarjo", "Kejari"]
     assert "Sidoarjo" not in got  # the place is part of the name
     assert "Mahkamah Kehormatan Dewan" in got  # "DPR RI" is the body it belongs to, not a place
+
+
+def test_a_two_word_name_opening_a_longer_one_is_that_person() -> None:
+    body = "Mahasiswa bernama Rudi Hartono Agung Putra diperiksa.\n\nRudi Hartono meminta maaf."
+    full = _at(body, "Rudi Hartono Agung Putra")
+    short = _at(body, "Rudi Hartono meminta", len("Rudi Hartono"))
+    names = {
+        e["name"]: len(e["mentions"]) for e in _linked(body, [full, short]).entities if e["type"] == "PER"
+    }
+    assert names == {"Rudi Hartono Agung Putra": 2}

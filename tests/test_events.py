@@ -358,3 +358,16 @@ def test_an_apology_is_no_request_and_an_examination_is_an_investigation() -> No
     assert [(e["type"], e["actor"]["name"]) for e in a.events if e["type"] != "CONCEDE"] == [
         ("ACCUSE", "Kejaksaan Tinggi Lampung")  # the short form printed once: the full name
     ]
+
+
+def test_schoolmates_act_not_the_person_named_and_an_officer_acts_for_the_agency() -> None:
+    a = _run(
+        [
+            "Para adik kelas Rudi Hartono menggelar aksi di halaman sekolah.",
+            "Plt Deputi Penindakan KPK Asep Guntur Rahayu menahan tiga tersangka di Jakarta.",
+        ],
+        published="2025-10-20",
+    )
+    assert not [e for e in a.events if e["type"] == "PROTEST"]  # the schoolmates, unnamed
+    (held,) = [e for e in a.events if e["type"] == "COERCE"]
+    assert held["actor"]["name"] == "KPK" and held["actor"]["agent"] == "Asep Guntur Rahayu"

@@ -156,6 +156,14 @@ _PEOPLE_OF = re.compile(
     r"\b(?:warga|rakyat|penduduk|masyarakat|orang|pengunjuk\s+rasa|demonstran|mahasiswa|nelayan|pekerja|buruh)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+#: Before a person's name in a subject: someone related to that person acts, not the person ("Para adik kelas
+#: Chiko menggelar aksi", "pihak kampus tempat Chiko berkuliah"). A lawyer acts for the client (the golds'
+#: "Client (Lawyer)"), so lawyers are not listed.
+_RELATED_TO = re.compile(
+    r"\b(?:adik|kakak|teman|teman-teman|rekan|sahabat|keluarga|istri|suami|anak|putra|putri|ayah|ibu|orang\s+tua|"
+    r"kerabat|tetangga|pendukung|simpatisan|pengikut|penggemar|korban|kampus|sekolah|tempat)(?:\s+kelas)?\s+$",
+    re.IGNORECASE,
+)
 #: Right before a trigger in its clause: it is asked for, wished or owed, not done.
 _NOT_DONE = re.compile(
     r"\b(?:meminta|minta|mengajak|ingin|mau|berupaya|berusaha|mencoba|seharusnya|semestinya|mestinya|sepatutnya)"
@@ -304,6 +312,8 @@ class _Coder:
         """An official who is the voice of an institution acts for it ("Kabid Humas Polda Sumut", "Kapolda
         Sumut" -> Polda Sumut; "Kapuspen TNI" -> TNI; "juru bicara Kementerian Luar Negeri" -> the ministry)."""
         name = institution_of(role)
+        if name is None and _HEAD_OF.match(role):
+            name = self._organisation_ending(role)
         if name is None:
             return None
         ent = self.by_name.get(name) or next(
@@ -324,6 +334,18 @@ class _Coder:
             "agent": person,
         }
 
+    def _organisation_ending(self, role: str) -> str | None:
+        """The organisation of the article that a head's role ends with, the longest printed form:
+        "Direktur Utama Pertamina" -> Pertamina, "Kepala Divisi Hukum dan Investigasi ICW" -> ICW."""
+        best: tuple[int, str] | None = None
+        for e in self.article.entities:
+            if e.get("type") != "ORG" or e["name"] in self.media:
+                continue
+            for form in {e["name"], *(m["text"] for m in e.get("mentions") or ())}:
+                if role.endswith(" " + form) and (best is None or len(form) > best[0]):
+                    best = (len(form), e["name"])
+        return best[1] if best else None
+
     def _entities_in(self, start: int, end: int) -> list[tuple[int, int, dict[str, Any]]]:
         return [
             (a, b, e) for a, b, e in self.mentions if start <= a and b <= end and e["name"] not in self.media
@@ -342,6 +364,8 @@ class _Coder:
         first = people[0] if people else inside[0]
         if not people and _PEOPLE_OF.search(self.body[max(span[0], first[0] - 25) : first[0]]):
             return None, None  # "Banyak warga Irak menyalahkan …": the people of a state are not the state
+        if people and _RELATED_TO.search(self.body[max(span[0], first[0] - 25) : first[0]]):
+            return None, None  # "Para adik kelas Chiko menggelar aksi": Chiko's schoolmates, not Chiko
         second = None
         text = self.body[span[0] : span[1]]
         if re.search(r"\s(?:dan|serta|bersama)\s", text) and len(inside) > 1:
@@ -729,6 +753,16 @@ class _Coder:
 
 _POLICE_HEAD = re.compile(
     r"^(?:kapolda|kapolres|kapolresta|kapolrestabes|kapolsek)\s+(?P<where>.+)$", re.IGNORECASE
+)
+#: An officer of an agency acts for it ("Kasi Pidsus Kejari Sidoarjo", "Plt Deputi Penindakan KPK", "Kepala
+#: Biro Komunikasi Kemenkeu"): the golds' "Institution (Person, role)". Heads of state, ministers, chairs
+#: ("Ketua NasDem Sumut", "Wakil Ketua MPR") and heads ("Kepala Administrasi Militer Kyiv" Serhiy Popko
+#: denies in his own name in the seeds) are not listed: they act in their own name as often as for the
+#: body they lead, or for their state through `agents`.
+_HEAD_OF = re.compile(
+    r"^(?i:(?:plt\.?\s+)?(?:direktur|dirjen|direktur\s+jenderal|sekjen|sekretaris\s+jenderal|"
+    r"deputi|kasi|kasubdit|wadir|rektor|aspidsus|aspidum|kajari|kajati|kabiro|kepala\s+biro))"
+    r"\s",
 )
 _VOICE = re.compile(
     r"(?:^|\s)(?:juru\s+bicara|jubir|kabid\s+humas|kabag\s+humas|kepala\s+bidang\s+humas|kasubbid\s+penmas|kapuspen|kapuspenkum|"

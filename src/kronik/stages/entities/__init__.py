@@ -53,7 +53,7 @@ _ROLE_NOUN = (
     r"direktur|sekretaris|gubernur|wali\s+kota|bupati|komandan|panglima|pejabat|analis|pengamat|peneliti|pakar|ahli|"
     r"dosen|guru\s+besar|diplomat|duta\s+besar|dubes|anggota|wakil|penasihat|staf|koresponden|wartawan|jurnalis|"
     r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|senator|raja|ratu|"
-    r"kabid|kabag|kasat|kasubdit|kapuspen|kapuspenkum|kapolsek|kapolresta|kanit|kasi|kasubbag|dirreskrimum|dirreskrimsus)"
+    r"kabid|kabag|kasat|kasubdit|kapuspen|kapuspenkum|kapolsek|kapolresta|kanit|kasi|kasubbag|dirreskrimum|dirreskrimsus|deputi|rektor|dirjen|sekjen|aspidsus|aspidum|kajari|kajati|wadir|kabiro)"
 )
 # "Serhiy Popko, Kepala Administrasi Militer Kyiv," / "Alex Kokcharox, seorang analis risiko negara yang ..."
 _ROLE_AFTER = re.compile(
@@ -365,6 +365,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
     for c in clusters:
         if c.type == "PER" and c.entry is None and c.mentions:
             _fuller_name(c, body)
+    _join_partial_names(clusters)
     _join_short_names(clusters, body)
     _join_split_short_forms(clusters, body)
     _sweep(clusters, body, skip_to)
@@ -391,6 +392,29 @@ _NICKNAME = (
 
 
 _NICKNAME_THEN = re.compile(_NICKNAME + r"(?P<nick>[\w'’-]+)\b")
+
+
+def _join_partial_names(clusters: list[_Cluster]) -> None:
+    """A name of two words or more that opens or closes one longer name of the article is that person
+    ("Chiko Radityatama" of "Chiko Radityatama Agung Putra", "Franky Yanafia Ariandi" of "Jhon Franky
+    Yanafia Ariandi"); the longer name is kept."""
+    people = [c for c in clusters if c.type == "PER" and c.entry is None]
+    for c in sorted(people, key=lambda x: len(x.name.split())):
+        words = norm(c.name).split()
+        if len(words) < 2:
+            continue
+        n = len(words)
+        owners = [
+            p
+            for p in people
+            if p is not c
+            and p in clusters
+            and len(pw := norm(p.name).split()) > n
+            and (pw[:n] == words or pw[-n:] == words)
+        ]
+        if len(owners) == 1:
+            owners[0].mentions = sorted(owners[0].mentions + c.mentions, key=lambda x: x["start"])
+            clusters.remove(c)
 
 
 def _join_short_names(clusters: list[_Cluster], body: str) -> None:
@@ -590,7 +614,8 @@ def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> tuple[int, 
 # The organisation a role names: "Kepala Administrasi Militer Kyiv", "Juru Bicara Kementerian Luar Negeri".
 _ROLE_HEAD = re.compile(
     r"^(?:kepala|ketua|direktur|juru\s+bicara|jubir|sekretaris|komandan|panglima|pemimpin|wakil\s+ketua)\s+"
-    r"(?-i:(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+))\s*$",
+    r"(?:(?:utama|eksekutif|jenderal|umum|harian|pelaksana|bisnis|operasional|keuangan)\s+)*"  # "Direktur Utama"
+    r"(?!(?:utama|eksekutif|jenderal|umum|harian|pelaksana|bisnis|operasional|keuangan)\b)(?-i:(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+))\s*$",
     re.IGNORECASE,
 )
 
