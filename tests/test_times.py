@@ -160,3 +160,12 @@ def test_last_night_is_the_night_of_the_day_just_told_and_a_said_day_is_not_the_
         "(10/1).\n\nLalu, keesokan harinya korban meninggal."
     )
     assert _values(text)["keesokan harinya"][0] == "2023-01-09"
+
+
+def test_a_clock_time_after_a_date_and_future_words_in_what_was_said():
+    v = _values(
+        "Film diputar di festival pada jadwal berikut: 25 Januari 13.00 - Kineforum, Rp 13.000 per tiket."
+    )
+    assert v["13.00"][0] == "2023-01-25T13:00" and "13.000" not in " ".join(v)
+    v = _values("Presiden dalam konferensi pers pada Jumat pagi mengatakan kasus itu akan diselidiki.")
+    assert v["Jumat pagi"][0] == "2023-01-13"  # the statement was made; "akan" is in what was said

@@ -155,6 +155,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?<![\w.:/,-])(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)\s*(?P<tz>{_alt(t.upper() for t in TIMEZONES)})(?![\w])"
         ),
     ),
+    (
+        "clock_dated",  # a clock time right after a date, no "pukul", no zone: "25 April 13.00 - Kineforum"
+        re.compile(
+            rf"(?<=\s)(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)(?![\w.,:/])(?!\s*(?:{_alt(t.upper() for t in TIMEZONES)})\b)"
+        ),
+    ),
     ("war_day", _rx(r"hari\s+ke-?\s?(?P<n>\d{1,4})")),
     (
         "war_start",
@@ -546,12 +552,20 @@ def _said_before() -> re.Pattern[str]:
 
 def _clause(body: str, start: int, end: int) -> str:
     """The clause around an expression: from the last comma, quotation mark or sentence end before it to
-    the next one after it (so that "akan" inside a quote does not make the attribution future)."""
+    the next one after it, or to a speech verb or "bahwa" after it (so that "akan" inside a quote or in what
+    was said, "pada Jumat pagi mengatakan pembebasan itu akan diselidiki", does not make it future)."""
     before = body[max(0, start - 200) : start]
     cut = max(before.rfind(c) for c in (",", ". ", "\n", '"', "“", "”", ";"))
     after = body[end : end + 200]
     stops = [i for i in (after.find(c) for c in (",", ". ", "\n", '"', "“", "”", ";")) if i >= 0]
+    said = lexicon().verb.search(after) or re.search(r"\bbahwa\b", after)
+    if said:
+        stops.append(said.start())
     return before[cut + 1 :] + body[start:end] + after[: min(stops) if stops else len(after)]
+
+
+#: What stands right before a clock time with no "pukul" for it to be one: a day and month ("25 April ").
+_DATE_BEFORE = re.compile(rf"\b\d{{1,2}}\s+{_M}(?:\s+(?:19|20)\d\d)?,?\s+$", re.IGNORECASE)
 
 
 def _num(text: str | None) -> float | None:
@@ -722,7 +736,9 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
                 until = re.match(r"(?i)(?:hingga|sampai)\b", f.m.group())
                 year = _infer_year(month, None, A, future or rel in ("mendatang", "depan"), even=bool(until))
         return _res("relative" if rel else "date", f"{year}-{month:02d}", "month")
-    if r in ("time", "clock"):
+    if r == "clock_dated" and not _DATE_BEFORE.search(body, max(0, f.start - 30), f.start):
+        return None
+    if r in ("time", "clock", "clock_dated"):
         h = int(g["h"])
         mi = int(g["mi"]) if g.get("mi") else None
         part = (g.get("part") or "").lower()
