@@ -273,3 +273,10 @@ def test_a_two_word_name_opening_a_longer_one_is_that_person() -> None:
         e["name"]: len(e["mentions"]) for e in _linked(body, [full, short]).entities if e["type"] == "PER"
     }
     assert names == {"Rudi Hartono Agung Putra": 2}
+
+
+def test_a_known_organisation_opening_a_persons_span_is_the_body_he_speaks_for() -> None:
+    body = 'Serangan itu canggih," kata juru bicara Pentagon Jonathan Hoffman.\n\nPentagon menolak merinci.'
+    art = _linked(body, [_at(body, "Pentagon Jonathan Hoffman"), _at(body, "Pentagon menolak", 8, "ORG")])
+    got = {e["name"]: e["type"] for e in art.entities}
+    assert got == {"Pentagon": "ORG", "Jonathan Hoffman": "PER"}

@@ -371,3 +371,15 @@ def test_schoolmates_act_not_the_person_named_and_an_officer_acts_for_the_agency
     assert not [e for e in a.events if e["type"] == "PROTEST"]  # the schoolmates, unnamed
     (held,) = [e for e in a.events if e["type"] == "COERCE"]
     assert held["actor"]["name"] == "KPK" and held["actor"]["agent"] == "Asep Guntur Rahayu"
+
+
+def test_refusing_to_say_is_no_rejection_and_a_name_with_anak_is_no_child() -> None:
+    a = _run(
+        [
+            "Pentagon menolak mengatakan apakah akan ada aset militer tambahan.",
+            "Ketua Yayasan Lentera Anak Lisda Sundar mengapresiasi langkah pemerintah.",
+        ],
+        published="2019-09-20",
+    )
+    assert not [e for e in a.events if e["type"] == "REJECT"]
+    assert [e["actor"]["name"] for e in a.events if e["type"] == "SUPPORT"] == ["Lisda Sundar"]

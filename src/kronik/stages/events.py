@@ -137,7 +137,7 @@ _THREAT_FOLLOWS = re.compile(
 #: "menolak berkomentar", "enggan merinci": declining to speak is no refusal of anything.
 _NO_COMMENT = re.compile(
     r"\s+(?:untuk\s+)?(?:berkomentar|mengomentari|memberikan\s+komentar|memberi\s+komentar|menjawab|diwawancarai|"
-    r"merinci|menanggapi|memberikan\s+keterangan|memberi\s+keterangan|menyebutkan|disebutkan|dikutip|diidentifikasi)\b",
+    r"merinci|menanggapi|mengatakan|menjelaskan|mengungkapkan|mengonfirmasi|memberikan\s+keterangan|memberi\s+keterangan|menyebutkan|disebutkan|dikutip|diidentifikasi)\b",
     re.IGNORECASE,
 )
 #: Before a bare year that names a thing rather than dates an act: a word that is no preposition of time.
@@ -162,8 +162,7 @@ _PEOPLE_OF = re.compile(
 _RELATED_TO = re.compile(
     r"\b(?:adik|kakak|teman|teman-teman|rekan|sahabat|keluarga|istri|suami|anak|putra|putri|ayah|ibu|orang\s+tua|"
     r"kerabat|tetangga|pendukung|simpatisan|pengikut|penggemar|korban|kampus|sekolah|tempat)(?:\s+kelas)?\s+$",
-    re.IGNORECASE,
-)
+)  # lower case: "Yayasan Lentera Anak Lisda Sundar" is a name and a role, not a child
 #: Right before a trigger in its clause: it is asked for, wished or owed, not done.
 _NOT_DONE = re.compile(
     r"\b(?:meminta|minta|mengajak|ingin|mau|berupaya|berusaha|mencoba|seharusnya|semestinya|mestinya|sepatutnya)"

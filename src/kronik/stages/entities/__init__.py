@@ -398,7 +398,13 @@ def _join_partial_names(clusters: list[_Cluster]) -> None:
     """A name of two words or more that opens or closes one longer name of the article is that person
     ("Chiko Radityatama" of "Chiko Radityatama Agung Putra", "Franky Yanafia Ariandi" of "Jhon Franky
     Yanafia Ariandi"); the longer name is kept."""
-    people = [c for c in clusters if c.type == "PER" and c.entry is None]
+    people = [
+        c
+        for c in clusters
+        if c.type == "PER"
+        and c.entry is None
+        and not any(_INSTITUTION_HEAD.fullmatch(w) for w in c.name.split())
+    ]  # ("Polsek Sukawati" typed PER is no person's name)
     for c in sorted(people, key=lambda x: len(x.name.split())):
         words = norm(c.name).split()
         if len(words) < 2:
@@ -704,12 +710,19 @@ def _trim_function_words(body: str, start: int, end: int) -> int:
 
 
 def _trim_places(body: str, start: int, end: int, registry: Registry) -> tuple[int, int]:
-    """A person's span without a province or city opening it ("Ketua NasDem Sumut Iskandar") and without an
-    organisation closing it ("Menurut Howell DPR telah …"). States and capitals stay: they are also first
+    """A person's span without a province, city or known organisation opening it ("Ketua NasDem Sumut
+    Iskandar", "Pentagon Jonathan Hoffman") and without an organisation closing it ("Menurut Howell DPR telah …"). States and capitals stay: they are also first
     names ("Jordan Henderson", "Paris Hilton")."""
     first = re.match(r"(\S+)\s+(?=[A-Z])", body[start:end])
     place = registry.lookup(first.group(1)) if first else None
-    if first and place is not None and place.type == "LOC" and place.capital_of is None:
+    if (
+        first
+        and place is not None
+        and place.type == "ORG"
+        and len(body[start + first.end() : end].split()) >= 2
+    ):
+        start += first.end()  # "juru bicara Pentagon Jonathan Hoffman": the body he speaks for, then his name
+    elif first and place is not None and place.type == "LOC" and place.capital_of is None:
         if not place.id.startswith("country:"):
             start += first.end()
         else:  # "Presiden Iran Hassan Rouhani": a state after a title, or before a full name, is no first name
