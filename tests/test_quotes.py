@@ -281,7 +281,7 @@ def test_menurut_a_named_person_without_a_comma():
     )
     art = process(record_article("x.jsonl#1", {"title": "Putusan", "content": text}, IngestOptions()), STAGES)
     said = [(q["speaker"]["name"], q["text"]) for q in art.to_dict()["quotes"]]
-    assert ("Rina Marlina", "DPR telah melakukan penyelidikan dengan benar dan sesuai aturan") in said
+    assert ("Rina Marlina", "DPR telah melakukan penyelidikan dengan benar dan sesuai aturan.") in said
 
 
 def _run(paragraphs: list[str], published: str, cited_media: list[str] | None = None) -> Article:

@@ -697,7 +697,9 @@ class _Finder:
         mode: str,
     ) -> Quote:
         c1 = self._cut_tail(c0, c1)
-        while c1 > c0 and self.body[c1 - 1] in " ,.;:":
+        # the sentence's own full stop stays with the quote; commas, colons and a stop left alone by a
+        # dropped link (" .") do not
+        while c1 > c0 and (self.body[c1 - 1] in " ,;:" or self.body[c1 - 2 : c1] in (" .", ",.")):
             c1 -= 1
         return Quote(self.body[c0:c1], c0, c1, False, cue, kind, para.index, sent, span, mode)
 
