@@ -416,3 +416,14 @@ def test_a_call_to_someone_to_act_without_agar_is_reported_speech() -> None:
     a = _run(["Presiden Budi Santoso meminta para hakim berpihak kepada masyarakat kecil."], "2025-06-12")
     (q,) = a.quotes
     assert q["cue"] == "meminta" and q["text"].startswith("para hakim berpihak")
+
+
+def test_the_spokesperson_referred_to_is_the_unnamed_one_described_before() -> None:
+    a = _run(
+        [
+            "Seorang juru bicara Kedutaan Besar Vietnam mengaku telah dihubungi oleh keluarga korban.",
+            '"Kami sedang menunggu jawaban polisi," kata juru bicara tersebut.',
+        ],
+        published="2019-10-25",
+    )
+    assert [q["speaker"]["name"] for q in a.quotes] == ["Seorang juru bicara Kedutaan Besar Vietnam"] * 2

@@ -752,6 +752,7 @@ _NOT_VERBS = {
     "terdakwa",
     "tersangka",
     "terpidana",
+    "tersebut",  # "kata juru bicara tersebut": a determiner, not a ter- verb
     "teroris",
     "dinas",
     "direksi",
