@@ -427,3 +427,9 @@ def test_the_spokesperson_referred_to_is_the_unnamed_one_described_before() -> N
         published="2019-10-25",
     )
     assert [q["speaker"]["name"] for q in a.quotes] == ["Seorang juru bicara Kedutaan Besar Vietnam"] * 2
+
+
+def test_an_initial_in_the_speakers_name_is_no_sentence_end() -> None:
+    text = '"Kami tidak punya pengumuman," kata Kolonel Angkatan Udara A. Patrick Ryder, juru bicara militer.'
+    a = _run([text], "2019-09-20")
+    assert a.quotes[0]["speaker"]["name"] == "Patrick Ryder"

@@ -102,9 +102,10 @@ _CONNECTORS = r"namun|tetapi|tapi|sementara|sementara itu|selain itu|sebab|karen
 _COORDINATION = re.compile(
     r"(?:,\s*)?\b(?:dan|serta|lalu|kemudian|sekaligus|sembari|sambil)\s+(?:juga\s+|pun\s+)?$", re.IGNORECASE
 )
+#: Where a speaker phrase after a cue ends (an initial, "A. Patrick Ryder", is no sentence end).
 _SPEAKER_STOP = re.compile(
     r"\s(?:kepada|pada|saat|ketika|dalam|melalui|lewat|usai|seusai|setelah|seperti|sebagaimana|dikutip|dilansir|"
-    r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|[.!?]\s"
+    r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|(?<!\s(?-i:[A-Z]))[.!?]\s"
     rf"|,\s*(?:{_WEEKDAY_AT}|\d)\b",
     re.IGNORECASE,
 )
