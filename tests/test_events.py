@@ -383,3 +383,13 @@ def test_refusing_to_say_is_no_rejection_and_a_name_with_anak_is_no_child() -> N
     )
     assert not [e for e in a.events if e["type"] == "REJECT"]
     assert [e["actor"]["name"] for e in a.events if e["type"] == "SUPPORT"] == ["Lisda Sundar"]
+
+
+def test_a_plea_for_prayers_is_no_demand_and_a_nickname_names_the_minister() -> None:
+    a = _run(
+        [
+            "Kepala sekolah Ani Wijaya meminta doa dan dukungan agar kasus segera selesai.",
+            "Gus Ipul meminta Teddy agar turut terlibat dalam komisi etik.",
+        ]
+    )
+    assert [(e["type"], e["actor"]["name"]) for e in a.events] == [("REQUEST", "Saifullah Yusuf")]

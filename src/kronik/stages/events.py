@@ -163,6 +163,8 @@ _RELATED_TO = re.compile(
     r"\b(?:adik|kakak|teman|teman-teman|rekan|sahabat|keluarga|istri|suami|anak|putra|putri|ayah|ibu|orang\s+tua|"
     r"kerabat|tetangga|pendukung|simpatisan|pengikut|penggemar|korban|kampus|sekolah|tempat)(?:\s+kelas)?\s+$",
 )  # lower case: "Yayasan Lentera Anak Lisda Sundar" is a name and a role, not a child
+#: What a plea asks for when it is sympathy, not an act of the addressee ("meminta doa dan dukungan").
+_SYMPATHY = re.compile(r"\W*(?:doa|dukungan|restu|maaf|pengertian|kesabaran)\b", re.IGNORECASE)
 #: Right before a trigger in its clause: it is asked for, wished or owed, not done.
 _NOT_DONE = re.compile(
     r"\b(?:meminta|minta|mengajak|ingin|mau|berupaya|berusaha|mencoba|seharusnya|semestinya|mestinya|sepatutnya)"
@@ -591,6 +593,8 @@ class _Coder:
         target, place = self._after(m.end(), s1, actor)
         if etype in ("CONSULT", "ASSAULT") and _SPORT.search(self.body, *sent):
             return None  # "kembali bertemu wakil India" in a badminton draw, "menyerang" on a pitch: a game
+        if etype == "REQUEST" and _SYMPATHY.match(self.body, m.end()):
+            return None  # "memohon doa dan dukungan": a plea for sympathy
         if m.group().lower() == "menemui" and target is None:
             return None  # "akan menemui pembalasan": meeting with no one is no meeting
         if m.group().lower() == "tiba di" and not self._state_visit(actor, m.end()):
@@ -692,6 +696,8 @@ class _Coder:
                     etype = (
                         None  # "mengklaim", "mengingatkan": a claim or a reminder is no accusation or threat
                     )
+            if etype == "REQUEST" and _SYMPATHY.match(text):
+                continue  # "meminta doa dan dukungan agar kasus segera selesai": a plea for sympathy, no demand
             if etype == "THREATEN" and not _THREAT_CONTENT.search(text):
                 continue  # "memperingatkan bahwa ratusan ribu pengungsi masih hidup di tempat terbuka": a warning
             if etype is None:
