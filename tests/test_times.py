@@ -169,3 +169,8 @@ def test_a_clock_time_after_a_date_and_future_words_in_what_was_said():
     assert v["13.00"][0] == "2023-01-25T13:00" and "13.000" not in " ".join(v)
     v = _values("Presiden dalam konferensi pers pada Jumat pagi mengatakan kasus itu akan diselidiki.")
     assert v["Jumat pagi"][0] == "2023-01-13"  # the statement was made; "akan" is in what was said
+
+
+def test_a_holiday_of_this_or_last_year():
+    v = _values("Lebaran tahun ini terasa berbeda. Natal tahun lalu kami di rumah.")
+    assert v["Lebaran tahun ini"][:2] == ("2023-04-22", "day") and v["Natal tahun lalu"][0] == "2022-12-25"

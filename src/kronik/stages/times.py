@@ -256,7 +256,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "holiday",
         _rx(
-            rf"(?P<h>{_alt(list(_vocab()['holidays']['fixed']) + list(_vocab()['holidays']['moving']) + list(_vocab()['holidays']['aliases']))})(?:\s+(?P<y>{_YEAR}))?"
+            rf"(?P<h>{_alt(list(_vocab()['holidays']['fixed']) + list(_vocab()['holidays']['moving']) + list(_vocab()['holidays']['aliases']))})(?:\s+(?P<y>{_YEAR})|\s+tahun\s+(?P<rel>ini|lalu|kemarin|depan))?"
         ),
     ),
 ]
@@ -648,8 +648,10 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             if parsed
             else _res("date", None, "day", "impossible_date")
         )
-    if r == "holiday":
-        return _holiday(g["h"].lower(), _year(g.get("y")), A, future)
+    if r == "holiday":  # "Lebaran tahun ini": the holiday of the year the words give
+        shift = {"ini": 0, "lalu": -1, "kemarin": -1, "depan": 1}.get((g.get("rel") or "").lower())
+        year = _year(g.get("y")) or (A.year + shift if A and shift is not None else None)
+        return _holiday(g["h"].lower(), year, A, future)
     if r == "new_year":
         return _res("date", f"{g['y']}-01-01", "day")
     if r == "season":
