@@ -394,6 +394,12 @@ _NICKNAME = (
 _NICKNAME_THEN = re.compile(_NICKNAME + r"(?P<nick>[\w'’-]+)\b")
 
 
+def _absorb(owner: _Cluster, other: _Cluster, clusters: list[_Cluster]) -> None:
+    """``other`` is ``owner`` under another name: its mentions become the owner's, in body order."""
+    owner.mentions = sorted(owner.mentions + other.mentions, key=lambda x: x["start"])
+    clusters.remove(other)
+
+
 def _join_partial_names(clusters: list[_Cluster]) -> None:
     """A name of two words or more that opens or closes one longer name of the article is that person
     ("Chiko Radityatama" of "Chiko Radityatama Agung Putra", "Franky Yanafia Ariandi" of "Jhon Franky
@@ -419,8 +425,7 @@ def _join_partial_names(clusters: list[_Cluster]) -> None:
             and (pw[:n] == words or pw[-n:] == words)
         ]
         if len(owners) == 1:
-            owners[0].mentions = sorted(owners[0].mentions + c.mentions, key=lambda x: x["start"])
-            clusters.remove(c)
+            _absorb(owners[0], c, clusters)
 
 
 def _join_short_names(clusters: list[_Cluster], body: str) -> None:
@@ -439,8 +444,7 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
         if not owners:  # (a person named short before the article gives the full name, too)
             owners = [p for p in people if _part_of(norm(c.name), norm(p.name))]
         if len(owners) == 1:
-            owners[0].mentions = sorted(owners[0].mentions + c.mentions, key=lambda x: x["start"])
-            clusters.remove(c)
+            _absorb(owners[0], c, clusters)
 
 
 def _join_split_short_forms(clusters: list[_Cluster], body: str) -> None:
@@ -468,9 +472,7 @@ def _join_split_short_forms(clusters: list[_Cluster], body: str) -> None:
                     continue
                 other.mentions = [x for x in other.mentions if not (m["start"] <= x["start"] < m["end"])]
                 if other.entry is None and other.type == "ORG" and norm(other.name) in same:
-                    c.mentions += other.mentions
-                    other.mentions = []
-            c.mentions.sort(key=lambda x: x["start"])
+                    _absorb(c, other, clusters)
             break
 
 
