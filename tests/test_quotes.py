@@ -433,3 +433,13 @@ def test_an_initial_in_the_speakers_name_is_no_sentence_end() -> None:
     text = '"Kami tidak punya pengumuman," kata Kolonel Angkatan Udara A. Patrick Ryder, juru bicara militer.'
     a = _run([text], "2019-09-20")
     assert a.quotes[0]["speaker"]["name"] == "Patrick Ryder"
+
+
+def test_a_condition_after_the_verb_is_part_of_what_was_said() -> None:
+    text = (
+        "Said menekankan, jika evaluasi dilakukan secara terukur, para menteri tidak akan merasa dirugikan."
+    )
+    a = _run([text], "2025-10-20")
+    assert a.quotes[0]["text"].startswith("jika evaluasi dilakukan")
+    a = _run(["Budi Santoso mengatakan jika pihaknya akan memeriksa saksi."], "2025-10-20")
+    assert a.quotes[0]["text"].startswith("pihaknya akan")  # "jika" for "bahwa": the complementiser

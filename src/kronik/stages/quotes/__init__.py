@@ -609,6 +609,14 @@ class _Finder:
                 continue
             cm = _COMPLEMENTIZER.match(text, vm.end())
             c0 = s0 + (cm.end() if cm else vm.end())
+            if (
+                cm
+                and (cm.group("c") or "").lower() in ("jika", "kalau")
+                and re.search(r",\s+\w", text[cm.end() :])
+            ):
+                c0 = s0 + cm.start(
+                    "c"
+                )  # "menekankan, jika evaluasi …, para menteri tidak akan …": a condition
             has_comp = bool(cm and (cm.group("c") or text[vm.end() : cm.end()].strip(" ") in (",", ":")))
             # "mengatakan pada Kamis (16/10) bahwa …": the time and medium are the saying's
             am = (
