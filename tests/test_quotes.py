@@ -443,3 +443,17 @@ def test_a_condition_after_the_verb_is_part_of_what_was_said() -> None:
     assert a.quotes[0]["text"].startswith("jika evaluasi dilakukan")
     a = _run(["Budi Santoso mengatakan jika pihaknya akan memeriksa saksi."], "2025-10-20")
     assert a.quotes[0]["text"].startswith("pihaknya akan")  # "jika" for "bahwa": the complementiser
+
+
+def test_a_cue_with_nya_in_the_middle_of_reported_speech() -> None:
+    paras = [
+        "Rosita Dewi mengatakan persoalan Papua tidak bisa diselesaikan dengan keamanan.",
+        "Kompleksnya persoalan di Papua, lanjutnya, harus disentuh oleh pemerintah secara bersamaan.",
+        "Selain itu, lanjutnya, guru juga sudah dilatih.",
+    ]
+    a = _run(paras, "2019-09-10")
+    assert [(q["speaker"]["name"], q["text"].split()[0]) for q in a.quotes] == [
+        ("Rosita Dewi", "persoalan"),
+        ("Rosita Dewi", "harus"),
+        ("Rosita Dewi", "guru"),
+    ]

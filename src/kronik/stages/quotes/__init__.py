@@ -546,7 +546,7 @@ class _Finder:
                 return [self._quote_from(para, sent, c0, s1, pm.group("cue"), "say", (w0, w1), "phrase")]
         # …, kata X, … / …, kata X. / …, menurut X, … / …, menurut X.
         cue_pat = re.compile(
-            rf"(?:^|,)\s*(?:{lex.connectors_head.pattern[1:]})?(?P<cue>{lex.post_cue.pattern.replace('(?P<cue>', '(?:')}|menurut)(?:\s|$)",
+            rf"(?:^|,)\s*(?:{lex.connectors_head.pattern[1:]})?(?P<cue>{lex.post_cue.pattern.replace('(?P<cue>', '(?:')}|menurut)(?=[\s,]|$)",
             re.IGNORECASE,
         )
         for cm in cue_pat.finditer(text):
@@ -565,7 +565,7 @@ class _Finder:
                     and self._content_ok(c0, s1, need_predicate=not strong)
                 ):
                     return [self._quote_from(para, sent, c0, s1, cue, "say", (w0, w1), "phrase")]
-            if cue.lower().endswith("nya") and seg.lstrip().startswith(",") and cm.start() > 0:
+            if cue.lower().endswith("nya") and seg.lstrip().startswith(",") and cm.start("cue") > 0:
                 # "Selain itu, lanjutnya, guru … juga sudah …": the content follows, the speaker is "-nya"
                 c0 = _lstrip(self.body, s0 + after + seg.find(",") + 1, s1)
                 if self._content_ok(c0, s1):
