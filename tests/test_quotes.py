@@ -457,3 +457,13 @@ def test_a_cue_with_nya_in_the_middle_of_reported_speech() -> None:
         ("Rosita Dewi", "harus"),
         ("Rosita Dewi", "guru"),
     ]
+
+
+def test_a_crowd_of_drivers_or_students_speaks_as_itself() -> None:
+    paras = [
+        "Kabid Humas Polda Metro Jaya Kombes Ade Ary hadir di lokasi.",
+        "Para pengemudi ojol berikrar siap menjadi mitra Polri dalam menjaga kamtibmas.",
+    ]
+    a = _run(paras, "2025-10-20")
+    (q,) = a.quotes
+    assert q["speaker"]["name"] == "Para pengemudi ojol" and q["speaker"].get("unnamed")
