@@ -174,3 +174,10 @@ def test_a_clock_time_after_a_date_and_future_words_in_what_was_said():
 def test_a_holiday_of_this_or_last_year():
     v = _values("Lebaran tahun ini terasa berbeda. Natal tahun lalu kami di rumah.")
     assert v["Lebaran tahun ini"][:2] == ("2023-04-22", "day") and v["Natal tahun lalu"][0] == "2022-12-25"
+
+
+def test_the_same_year_is_the_last_year_told_but_not_a_birth_year():
+    text = "Foto itu diambil pada 2008. Pria kelahiran 15 Agustus 1983 itu tampil beda. Masih di tahun yang sama, ia rekaman."
+    assert _values(text)["tahun yang sama"][:2] == ("2008", "year")
+    v = _values("Esemka pertama kali lahir pada 2007, dan baru dikenalkan ke publik dua tahun kemudian.")
+    assert v["dua tahun kemudian"][0] == "2009"

@@ -208,6 +208,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|keesokan\s+harinya|esok\s+harinya|hari\s+berikutnya|hari\s+sebelumnya|(?:pada\s+)?hari\s+yang\s+sama|hari\s+itu\s+juga)"
         ),
     ),
+    ("same_period", _rx(r"(?:pada\s+)?(?P<unit>tahun|bulan)\s+yang\s+sama")),
     (
         "week_rel",
         _rx(
@@ -358,7 +359,8 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
         if res is None:
             continue
         res.update({"text": body[f.start : f.end], "start": f.start, "end": f.end})
-        ctx.remember(res, bool(_said_before().search(body, max(0, f.start - 160), f.start)))
+        if not _BORN.search(body, max(0, f.start - 30), f.start):  # a birth date is no time of the story
+            ctx.remember(res, bool(_said_before().search(body, max(0, f.start - 160), f.start)))
         if (
             res["precision"] == "day"
             and res["value"]
@@ -562,6 +564,11 @@ def _clause(body: str, start: int, end: int) -> str:
     if said:
         stops.append(said.start())
     return before[cut + 1 :] + body[start:end] + after[: min(stops) if stops else len(after)]
+
+
+#: Before a date of birth in a person's epithet ("pria kelahiran 15 Agustus 1983"); "Esemka pertama kali
+#: lahir pada 2007" is a story's date and stays one.
+_BORN = re.compile(r"\bkelahiran\s+$", re.IGNORECASE)
 
 
 #: What stands right before a clock time with no "pukul" for it to be one: a day and month ("25 April ").
@@ -839,6 +846,14 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         text = f.m.group().lower()
         shift = 0 if text.endswith(("sama", "juga")) else -1 if "sebelum" in text else 1
         return _res("relative", (base + dt.timedelta(days=shift)).isoformat(), "day")
+    if r == "same_period":  # "pada tahun yang sama": the year (month) the text last gave
+        if g["unit"].lower() == "tahun":
+            year = ctx.year or (A.year if A else None)
+            return _res("relative", str(year) if year else None, "year", *(() if year else ("no_anchor",)))
+        ym = ctx.month or ((A.year, A.month) if A else None)
+        return _res(
+            "relative", f"{ym[0]}-{ym[1]:02d}" if ym else None, "month", *(() if ym else ("no_anchor",))
+        )
     if r == "set":
         unit = _vocab()["units"][g["unit"].lower()]
         n = _num(g.get("n")) or 1
