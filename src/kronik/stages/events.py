@@ -363,9 +363,10 @@ class _Coder:
             return (self._actor(state), None) if state is not None else (None, None)
         people = [x for x in inside if x[2].get("type") == "PER"]
         first = people[0] if people else inside[0]
-        if not people and _PEOPLE_OF.search(self.body[max(span[0], first[0] - 25) : first[0]]):
+        before = self.body[max(span[0], first[0] - 25) : first[0]]
+        if not people and _PEOPLE_OF.search(before):
             return None, None  # "Banyak warga Irak menyalahkan …": the people of a state are not the state
-        if people and _RELATED_TO.search(self.body[max(span[0], first[0] - 25) : first[0]]):
+        if people and _RELATED_TO.search(before):
             return None, None  # "Para adik kelas Chiko menggelar aksi": Chiko's schoolmates, not Chiko
         second = None
         text = self.body[span[0] : span[1]]

@@ -30,6 +30,8 @@ from kronik.data import Article
 from kronik.lang.id.calendar import ID_MONTHS, MONTHS, TIMEZONES, WEEKDAYS
 from kronik.stages.quotes.lexicon import lexicon
 
+#: The step a relative word takes from the time it counts from ("Maret tahun lalu", "pekan depan").
+_REL_SHIFT = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}
 #: Days a past-tense date may lie after publication before it is flagged (time zones, late edits).
 FUTURE_SLACK_DAYS = 1
 
@@ -656,8 +658,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             else _res("date", None, "day", "impossible_date")
         )
     if r == "holiday":  # "Lebaran tahun ini": the holiday of the year the words give
-        shift = {"ini": 0, "lalu": -1, "kemarin": -1, "depan": 1}.get((g.get("rel") or "").lower())
-        year = _year(g.get("y")) or (A.year + shift if A and shift is not None else None)
+        rel = (g.get("rel") or "").lower()
+        year = _year(g.get("y")) or (A.year + _REL_SHIFT.get(rel, 0) if A and rel else None)
         return _holiday(g["h"].lower(), year, A, future)
     if r == "new_year":
         return _res("date", f"{g['y']}-01-01", "day")
@@ -847,13 +849,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         shift = 0 if text.endswith(("sama", "juga")) else -1 if "sebelum" in text else 1
         return _res("relative", (base + dt.timedelta(days=shift)).isoformat(), "day")
     if r == "same_period":  # "pada tahun yang sama": the year (month) the text last gave
-        if g["unit"].lower() == "tahun":
-            year = ctx.year or (A.year if A else None)
-            return _res("relative", str(year) if year else None, "year", *(() if year else ("no_anchor",)))
-        ym = ctx.month or ((A.year, A.month) if A else None)
-        return _res(
-            "relative", f"{ym[0]}-{ym[1]:02d}" if ym else None, "month", *(() if ym else ("no_anchor",))
-        )
+        unit = "Y" if g["unit"].lower() == "tahun" else "M"
+        base = _told(ctx, unit) or A
+        if base is None:
+            return _res("relative", None, _unit_precision(unit), "no_anchor")
+        return _res("relative", str(base.year) if unit == "Y" else f"{base:%Y-%m}", _unit_precision(unit))
     if r == "set":
         unit = _vocab()["units"][g["unit"].lower()]
         n = _num(g.get("n")) or 1
@@ -878,7 +878,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         rel = (g.get("rel") or g.get("rel2") or "").lower()
         if A is None:
             return _res("relative", None, "week", "no_anchor")
-        shift = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+        shift = _REL_SHIFT.get(rel, 0)
         if g.get("weekend") and not future and A.weekday() < 5:
             shift = -1  # "akhir pekan" told on a weekday: the weekend just gone
         return _res("relative", _week(A + dt.timedelta(weeks=shift)), "week")
@@ -886,7 +886,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         rel = g["rel"].lower()
         if A is None:
             return _res("relative", None, "month", "no_anchor")
-        shift = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+        shift = _REL_SHIFT.get(rel, 0)
         base = (ctx.month[0], ctx.month[1]) if rel == "sebelumnya" and ctx.month else (A.year, A.month)
         y, m = divmod(base[0] * 12 + base[1] - 1 + shift, 12)
         return _res("relative", f"{y}-{m + 1:02d}", "month")
@@ -894,7 +894,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         rel = (g.get("rel") or "ini").lower()
         if A is None:
             return _res("relative", None, "year", "no_anchor")
-        shift = {"lalu": -1, "kemarin": -1, "sebelumnya": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+        shift = _REL_SHIFT.get(rel, 0)
         base_year = ctx.year if rel == "sebelumnya" and ctx.year else A.year
         return _res("relative", str(base_year + shift), "year")
     if r == "day_word":

@@ -619,11 +619,13 @@ def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> tuple[int, 
     return None
 
 
+#: Words that finish a title rather than open the organisation after it ("Direktur Utama", "Ketua Umum").
+_TITLE_REST = r"(?:utama|eksekutif|jenderal|umum|harian|pelaksana|bisnis|operasional|keuangan)"
 # The organisation a role names: "Kepala Administrasi Militer Kyiv", "Juru Bicara Kementerian Luar Negeri".
 _ROLE_HEAD = re.compile(
     r"^(?:kepala|ketua|direktur|juru\s+bicara|jubir|sekretaris|komandan|panglima|pemimpin|wakil\s+ketua)\s+"
-    r"(?:(?:utama|eksekutif|jenderal|umum|harian|pelaksana|bisnis|operasional|keuangan)\s+)*"  # "Direktur Utama"
-    r"(?!(?:utama|eksekutif|jenderal|umum|harian|pelaksana|bisnis|operasional|keuangan)\b)(?-i:(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+))\s*$",
+    rf"(?:{_TITLE_REST}\s+)*(?!{_TITLE_REST}\b)"  # "Direktur Utama Pertamina" names Pertamina
+    r"(?-i:(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+))\s*$",
     re.IGNORECASE,
 )
 
@@ -717,21 +719,19 @@ def _trim_places(body: str, start: int, end: int, registry: Registry) -> tuple[i
     names ("Jordan Henderson", "Paris Hilton")."""
     first = re.match(r"(\S+)\s+(?=[A-Z])", body[start:end])
     place = registry.lookup(first.group(1)) if first else None
-    if (
-        first
-        and place is not None
-        and place.type == "ORG"
-        and len(body[start + first.end() : end].split()) >= 2
-    ):
-        start += first.end()  # "juru bicara Pentagon Jonathan Hoffman": the body he speaks for, then his name
-    elif first and place is not None and place.type == "LOC" and place.capital_of is None:
-        if not place.id.startswith("country:"):
-            start += first.end()
-        else:  # "Presiden Iran Hassan Rouhani": a state after a title, or before a full name, is no first name
-            before = re.search(r"(\S+)\s+$", body[max(0, start - 30) : start])
-            titled = before is not None and _is_title(before.group(1))
-            if titled or len(body[start + first.end() : end].split()) >= 2:
+    if first and place is not None:
+        full_name_after = len(body[start + first.end() : end].split()) >= 2
+        if place.type == "ORG" and full_name_after:
+            start += (
+                first.end()
+            )  # "juru bicara Pentagon Jonathan Hoffman": the body he speaks for, then his name
+        elif place.type == "LOC" and place.capital_of is None:
+            if not place.id.startswith("country:"):
                 start += first.end()
+            else:  # "Presiden Iran Hassan Rouhani": a state after a title, or before a full name, is no first name
+                before = re.search(r"(\S+)\s+$", body[max(0, start - 30) : start])
+                if full_name_after or (before is not None and _is_title(before.group(1))):
+                    start += first.end()
     last = re.search(r"\s(\S+)$", body[start:end])
     after = registry.lookup(last.group(1)) if last else None
     if last and after is not None and after.type == "ORG":

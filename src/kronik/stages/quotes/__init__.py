@@ -609,14 +609,10 @@ class _Finder:
                 continue
             cm = _COMPLEMENTIZER.match(text, vm.end())
             c0 = s0 + (cm.end() if cm else vm.end())
-            if (
-                cm
-                and (cm.group("c") or "").lower() in ("jika", "kalau")
-                and re.search(r",\s+\w", text[cm.end() :])
-            ):
-                c0 = s0 + cm.start(
-                    "c"
-                )  # "menekankan, jika evaluasi …, para menteri tidak akan …": a condition
+            conditional = (cm.group("c") or "").lower() in ("jika", "kalau") if cm else False
+            if conditional and re.search(r",\s+\w", text[cm.end() :]):
+                # "menekankan, jika evaluasi …, para menteri tidak akan …": the condition is what was said
+                c0 = s0 + cm.start("c")
             has_comp = bool(cm and (cm.group("c") or text[vm.end() : cm.end()].strip(" ") in (",", ":")))
             # "mengatakan pada Kamis (16/10) bahwa …": the time and medium are the saying's
             am = (
