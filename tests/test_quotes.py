@@ -467,3 +467,32 @@ def test_a_crowd_of_drivers_or_students_speaks_as_itself() -> None:
     a = _run(paras, "2025-10-20")
     (q,) = a.quotes
     assert q["speaker"]["name"] == "Para pengemudi ojol" and q["speaker"].get("unnamed")
+
+
+def test_a_name_lost_with_a_dropped_link_is_the_person_named_next() -> None:
+    a = _article(
+        [
+            "Kepolisian menetapkan puluhan tersangka dalam kasus pembakaran lahan.",
+            "Karopenmas Divisi Humas Polri Brigjen Pol , mengatakan pihaknya menetapkan 75 tersangka hingga bulan ini.",
+            '"Jumlah tersangka perorangan ada 75 orang," ujar Rudi Hartono di Jakarta.',
+            "Lanjut ke wilayah Jambi, sudah ada 14 tersangka individu.",
+        ]
+    )
+    first = next(q for q in a.quotes if q["cue"] == "mengatakan")
+    assert first["speaker"]["name"] == "Rudi Hartono"
+    assert first["speaker"]["role"] == "Karopenmas Divisi Humas Polri Brigjen Pol"
+    assert not [
+        q for q in a.quotes if q["cue"].lower() == "lanjut"
+    ]  # "lanjut ke wilayah …" moves on, says nothing
+
+
+def test_a_cue_left_without_its_name_is_the_person_the_article_quotes_most() -> None:
+    a = _article(
+        [
+            "Bambang Wijaya mengatakan partainya siap mengawal kebijakan pemerintah.",
+            '"Saya mengharapkan semua kader lebih aktif," ujar , dalam rapat fraksi di Senayan.',
+            "Bambang Wijaya menegaskan konsolidasi partai terus berjalan.",
+        ]
+    )
+    lost = next(q for q in a.quotes if q["direct"])
+    assert lost["speaker"]["name"] == "Bambang Wijaya"

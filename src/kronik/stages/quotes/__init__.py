@@ -118,6 +118,8 @@ _ANONYMOUS = re.compile(
 )
 #: "Dilansir … dari Al Jazeera pada Sabtu": the day a medium reported it, not the day it was said.
 _REPORTED_ON = re.compile(r"(?i:dilansir|dikutip|mengutip|melansir|diberitakan)\b[^,]{0,80}$")
+#: A preposition opening a phrase makes it no speaker phrase ("lanjut ke wilayah Jambi").
+_PREPOSITION_FIRST = re.compile(r"(?i:ke|dari|untuk|hingga|sampai|soal|tentang|terhadap)\s")
 #: A leading time or place adverbial ("Pada 10 Juni,", "Dikutip Express,") is no subject.
 _ADVERBIAL = re.compile(
     r"(?i)(?:pada|dalam|di|sejak|saat|ketika|usai|setelah|dikutip|dilansir|menurut|mengutip|sebelumnya)\b"
@@ -678,6 +680,8 @@ class _Finder:
             return True
         if _NOT_A_SPEAKER.match(phrase):
             return False  # "Pasal 27A UU ITE": a law's article
+        if _PREPOSITION_FIRST.match(phrase):
+            return False  # "Lanjut ke wilayah Jambi, …": a place the text moves to, no speaker
         if any(start <= m["start"] < end for e in self.article.entities for m in e.get("mentions", ())):
             return True
         words = sp.words(phrase)

@@ -71,6 +71,7 @@ class Resolver:
         self.spoken: list[Speaker] = []
         self.last_person: Quote | None = None
         self.last_unnamed: Quote | None = None
+        self._named_in_phrases(found)
         for q in found:
             q.speaker = self._speaker(q, prev)
             if q.speaker is not None and q.speaker.unnamed:
@@ -110,6 +111,9 @@ class Resolver:
 
     # ------------------------------------------------------------------ cases
     def _speaker(self, q: Quote, prev: Quote | None) -> Speaker | None:
+        lost = self._lost_name(q)
+        if lost is not None:
+            return lost
         if q.speaker_mode == "continuation":
             return self._unnamed_just_before(q, prev) or (prev.speaker if prev else None)
         if q.speaker_mode in ("zero", "pronoun"):
@@ -146,6 +150,53 @@ class Resolver:
             if holder is not None:
                 return holder
         return self._from_phrase(s, e, phrase)
+
+    def _named_in_phrases(self, found: list[Quote]) -> None:
+        """The person each quote's speaker phrase names outright, and the one the article quotes most so."""
+        self.named: list[tuple[int, int, dict[str, Any]]] = []  # (paragraph, start, entity)
+        counts: dict[str, int] = {}
+        for q in found:
+            if q.speaker_span is None:
+                continue
+            s, e = q.speaker_span
+            people = [ent for ms, _me, ent in self.mentions if s <= ms < e and ent.get("type") == "PER"]
+            if people:
+                self.named.append((q.paragraph, q.start, people[-1]))
+                counts[people[-1]["name"]] = counts.get(people[-1]["name"], 0) + 1
+        self.most_quoted = max(counts, key=lambda k: counts[k]) if counts else None
+
+    def _lost_name(self, q: Quote) -> Speaker | None:
+        """A speaker whose name the source text lost with a dropped link: a role with a gap where the name
+        was ("Karopenmas Divisi Humas Polri Brigjen Pol , mengatakan", "Ketua Umum , , meminta"), or a cue
+        with a gap after it ('…," ujar , dalam acara …'); a space before a comma is that gap's mark. The
+        speaker is the person the next quotes name, within two paragraphs ('…," ujar Dedi'), else the person
+        the article quotes most by name; else an unnamed speaker with the role as written."""
+        role = None
+        if q.speaker_span is not None:
+            s, e = q.speaker_span
+            if not _GAP.match(self.body, e) or any(
+                s <= ms < e and ent.get("type") == "PER" for ms, _me, ent in self.mentions
+            ):
+                return None
+            role = self.body[s:e].strip(" ,") or None
+        elif (
+            not q.direct
+            or q.cue.lower().endswith("nya")
+            or not re.match(rf"[\s,.!?\"”’']*{re.escape(q.cue)}\s+,", self.body[q.end : q.end + 40])
+        ):
+            return None
+        nxt = next(
+            (
+                ent
+                for para, start, ent in self.named
+                if start > q.start and para - q.paragraph <= CATAPHORA_REACH
+            ),
+            None,
+        )
+        ent = nxt or next((x for _p, _s, x in self.named if x["name"] == self.most_quoted), None)
+        if ent is None:
+            return Speaker(name=None, unnamed=True, role=role, descriptor=role)
+        return _of(ent, role or _first(ent.get("roles")))
 
     def _group(self, q: Quote, prev: Quote | None) -> Speaker | None:
         """ "Mereka" is many: the last speaker who is a group, an organisation or a state ("Anggota parlemen
@@ -410,6 +461,8 @@ _NAME_END = re.compile(
 )
 
 
+#: The mark a dropped link leaves where a name was: a space before a comma ("Brigjen Pol , mengatakan").
+_GAP = re.compile(r" +,")
 #: What may stand between a speaker's name and the speech verb: "X yang juga mengatakan".
 _BEFORE_VERB = re.compile(
     r"^\W*(?:yang\s+)?(?:juga\s+|pun\s+|sempat\s+|pernah\s+|secara\s+(?:khusus|tegas|terbuka|terpisah)\s+)*"
