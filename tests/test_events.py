@@ -393,3 +393,29 @@ def test_a_plea_for_prayers_is_no_demand_and_a_nickname_names_the_minister() -> 
         ]
     )
     assert [(e["type"], e["actor"]["name"]) for e in a.events] == [("REQUEST", "Saifullah Yusuf")]
+
+
+def test_an_arrest_told_without_its_agent_is_the_agency_of_the_story() -> None:
+    a = _run(
+        [
+            "Seorang kepala sekolah berinisial M ditetapkan sebagai tersangka. Pelaku langsung ditahan untuk "
+            "penyidikan lebih lanjut.",
+            "Kasat Reskrim Polres Mamuju AKP Budi Santoso mengatakan pelaku ditahan di Rutan Polres Mamuju sejak Senin "
+            "(20/10).",
+            "Sementara itu, tiga orang yang ditahan karena demonstrasi bulan lalu tidak ditahan lagi.",
+        ]
+    )
+    coerce = [e for e in a.events if e["type"] == "COERCE"]
+    assert coerce and {e["actor"]["name"] for e in coerce} == {"Polres Mamuju"}
+    # the relative clause and the negation add no event (a denied mention would make the merged one denied)
+    assert {e["modality"] for e in coerce} <= {"asserted", "reported"}
+
+
+def test_kalau_after_a_verb_of_knowing_is_no_condition() -> None:
+    a = _run(
+        [
+            "Dalam mobil itu terungkap kalau Andi Saputra sudah ditetapkan tersangka di Polda Riau pada 28 Agustus.",
+        ]
+    )
+    (ev,) = [e for e in a.events if e["type"] == "COERCE"]
+    assert ev["actor"]["name"] == "Polda Riau" and ev["modality"] == "asserted"

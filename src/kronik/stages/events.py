@@ -80,15 +80,18 @@ def _patterns() -> dict[str, Any]:
         for t, ws in v["triggers"].items()
     ]
     passive = [
-        (t, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])\s+(?:oleh\s+)?", re.IGNORECASE))
+        (t, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])(?:\s+(?:oleh\s+)?|(?=[.,;:!?]))", re.IGNORECASE))
         for t, ws in v.get("passive", {}).items()
     ]
     modality = [(m, re.compile(rf"(?<![\w-])(?:{_alt([re.escape(w) for w in ws])})(?![\w-])", re.IGNORECASE))
                 for m, ws in v["modality"].items()]  # fmt: skip
     family = {t: fam for fam, ts in v["families"].items() for t in ts}
+    enforcers = v["enforcers"]
     return {
         "triggers": triggers,
         "passive": passive,
+        "enforced": {" ".join(w.lower().split()) for w in enforcers["acts"]},
+        "agency": re.compile(rf"(?:{_alt([re.escape(w) for w in enforcers['agencies']])})\b"),
         "modality": modality,
         "family": family,
         "war": re.compile(rf"(?<![\w-])(?:{_alt([re.escape(w) for w in v['war_words']])})", re.IGNORECASE),
@@ -203,6 +206,43 @@ _WILL = re.compile(
     re.IGNORECASE,
 )
 _STATE_ANAPHOR = re.compile(r"(?:pemerintah\s+)?negara\s+(?:itu|tersebut|ini)", re.IGNORECASE)
+#: An agentless passive that was not done: negated, a purpose, a condition or a wish ("tidak ditahan",
+#: "untuk diperiksa", "jika ditangkap", "bisa ditahan").
+_UNDONE_PASSIVE = re.compile(
+    r"\b(?:tidak|tak|belum|bukan|untuk|agar|supaya|jika|apabila|kalau|bila|bisa|dapat|harus|perlu|minta|meminta)"
+    r"(?:\s+(?:akan|segera|langsung|juga|pernah|sempat|lagi|kunjung))*\s+$",
+    re.IGNORECASE,
+)
+
+
+def _agency(pattern: re.Pattern[str], name: str) -> bool:
+    """A law-enforcement agency's name: "Polres Polman", "Kejari Pekanbaru", "KPK" (not a bare "Polda")."""
+    m = pattern.match(name)
+    return name in _AGENCIES_ALONE or (m is not None and m.end() < len(name))
+
+
+#: A passive in a relative clause describes someone ("semua orang yang ditahan", "tersangka yang juga sudah
+#: ditahan"); with no agent named it tells no act of its own.
+_RELATIVE_PASSIVE = re.compile(
+    r"\byang(?:\s+(?:juga|sudah|telah|pernah|sempat|lebih\s+dulu|kini))*\s+$", re.IGNORECASE
+)
+#: Agencies whose name is the agency word alone ("KPK", "Polri"); a bare "Polda" or "Kejaksaan" names none.
+_AGENCIES_ALONE = {
+    "KPK",
+    "Polri",
+    "Mabes Polri",
+    "Bareskrim",
+    "Bareskrim Polri",
+    "BNN",
+    "Kejagung",
+    "Densus 88",
+}
+#: "kalau" after a verb of saying or knowing is "that" ("terungkap kalau Khariq sudah ditetapkan …").
+_THAT_KALAU = re.compile(
+    r"(\b(?:terungkap|mengungkap(?:kan)?|mengaku|mengakui|mengatakan|bilang|tahu|mengetahui|diketahui|"
+    r"menyebut(?:kan)?|menjelaskan|menegaskan|menilai|merasa|yakin|menduga|membenarkan)\s+)kalau\b",
+    re.IGNORECASE,
+)
 _CONDITION = re.compile(r"\b(?:jika|apabila|kalau|bila|seandainya|asalkan)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r",\s*|\b(?:saat|ketika|karena|sehingga|setelah|sebelum|sejak|agar|supaya|bahwa|namun|tetapi|sementara|meski|walaupun)\s+",
@@ -472,6 +512,7 @@ class _Coder:
         return None
 
     def _modality(self, text: str, trigger_at: int, quoted_by_other: bool) -> str:
+        text = _THAT_KALAU.sub(r"\g<1>bahwa", text)  # "terungkap kalau …" is "that", no condition
         before = text[:trigger_at]
         if _NEGATION.search(before[-30:]):
             return "denied"
@@ -535,6 +576,13 @@ class _Coder:
         agent = next(
             ((a, e) for a, _b, e in self._entities_in(m.end(), min(s1, m.end() + 60)) if a == m.end()), None
         )
+        if (
+            agent is None
+            and " ".join(m.group().lower().split()[:3]) in _patterns()["enforced"]
+            and not _UNDONE_PASSIVE.search(self.body[max(s0, m.start() - 30) : m.start()])
+            and not _RELATIVE_PASSIVE.search(self.body[max(s0, m.start() - 30) : m.start()])
+        ):
+            agent = self._enforcer(m.start())
         if agent is None:
             return None
         actor = self._actor(agent[1])
@@ -550,9 +598,32 @@ class _Coder:
             or self._narrated_day(m.start())
         )
         clause_start = max(self.body.rfind(",", s0, m.start()), s0)
-        mod = self._modality(self.body[clause_start:s1], m.start() - clause_start, quoted is not None)
+        clause_end = self.body.find(
+            ",", m.end(), s1
+        )  # "Setelah X ditetapkan …, pihaknya akan …": not planned
+        clause_end = s1 if clause_end < 0 else clause_end
+        mod = self._modality(self.body[clause_start:clause_end], m.start() - clause_start, quoted is not None)
         return _Event(etype, actor, target, None, date, None, mod, self._source(quoted), m.group().strip(),
                       m.start(), m.end(), sent)  # fmt: skip
+
+    def _enforcer(self, pos: int) -> tuple[int, dict[str, Any]] | None:
+        """Who detained, arrested or named a suspect when the sentence does not say ("Pelaku langsung
+        ditahan"): the law-enforcement agency named last before, else the first named after."""
+        agency = _patterns()["agency"]
+        found = [
+            (ms, e) for ms, _me, e in self.mentions if e.get("type") == "ORG" and _agency(agency, e["name"])
+        ]
+        before = [x for x in found if x[0] < pos]
+        pick = before[-1] if before else found[0] if found else None
+        if pick is None:
+            return None
+        # "Polri" after "Kortas Tipikor Polri" was named: the unit, not the whole force
+        fuller = [
+            x
+            for x in found
+            if x[1]["name"] != pick[1]["name"] and x[1]["name"].endswith(" " + pick[1]["name"])
+        ]
+        return fuller[-1] if fuller else pick
 
     def _is_quote_cue(self, m: re.Match[str], sent: tuple[int, int]) -> bool:
         word = m.group().lower()

@@ -36,7 +36,7 @@ TITLES = re.compile(
     r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
     r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|bupati|"
     r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
-    r"senator|anggota|komandan|panglima|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
+    r"senator|anggota|komandan|panglima|waka(?:polri|polda|polrestabes|polresta|polres|polsek)|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
     r"kabid|kasi|kasubdit|jaksa\s+agung|jaksa|hakim|terdakwa|tersangka|saksi|terpidana|pengacara|perwira|"
     r"koordinator(?:\s+aksi|\s+lapangan)?|analis|pejabat|sekjen|dirut|" + _RANK_WORDS + r")\b\.?\s*",
     re.IGNORECASE,
@@ -52,7 +52,7 @@ _ROLE_NOUN = (
     r"(?:presiden|wakil\s+presiden|perdana\s+menteri|menteri|menlu|menhan|kanselir|juru\s+bicara|jubir|kepala|ketua|"
     r"direktur|sekretaris|gubernur|wali\s+kota|bupati|komandan|panglima|pejabat|analis|pengamat|peneliti|pakar|ahli|"
     r"dosen|guru\s+besar|diplomat|duta\s+besar|dubes|anggota|wakil|penasihat|staf|koresponden|wartawan|jurnalis|"
-    r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|senator|raja|ratu|"
+    r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|wakapolri|wakapolda|wakapolres|senator|raja|ratu|"
     r"kabid|kabag|kasat|kasubdit|kapuspen|kapuspenkum|kapolsek|kapolresta|kanit|kasi|kasubbag|dirreskrimum|dirreskrimsus|deputi|rektor|dirjen|sekjen|aspidsus|aspidum|kajari|kajati|wadir|kabiro)"
 )
 # "Serhiy Popko, Kepala Administrasi Militer Kyiv," / "Alex Kokcharox, seorang analis risiko negara yang ..."
@@ -161,7 +161,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     computed), then names by their context and registry aliases the model missed."""
     body = "\n\n".join(paragraphs)
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
-    found = _ranked_people(body, found)
+    found = _ranked_people(body, _unit_and_place(body, _trim_rank_tails(body, found)))
     found = _institution_then_person(body, found, registry)
     taken = [(a, b) for a, b, _ in found]
     for pattern, label in (
@@ -228,6 +228,76 @@ def _ranked_people(body: str, found: list[Span]) -> list[Span]:
         else:
             out.append((x, y, label))
     return sorted(out)
+
+
+def _trim_rank_tails(body: str, found: list[Span]) -> list[Span]:
+    """An institution's span that runs on into the rank of a person whose name the text lost ("Polri
+    Jenderal , …", "Polda Papua Kombes , …"): the institution alone."""
+    out: list[Span] = []
+    for x, y, label in found:
+        if label != "PER":
+            words = list(re.finditer(r"\S+", body[x:y]))
+            while len(words) > 1 and (
+                RANKS.fullmatch(words[-1].group()) or words[-1].group().lower() in ("jenderal", "pol", "pol.")
+            ):
+                words.pop()
+            y = x + words[-1].end() if words else y
+        out.append((x, y, label))
+    return out
+
+
+#: The head of a regional unit's name, which the model may cut off from its place ("Polda" + "Riau").
+_UNIT_HEAD = re.compile(
+    r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kejari|Kejati|Kodam|Korem|Kodim|Lanud|Lantamal|Kanwil|"
+    r"Pengadilan\s+(?:Negeri|Tinggi|Agama)|Kejaksaan\s+(?:Negeri|Tinggi))"
+)
+#: Capitalised words after a unit's head: its place ("Polres Mamuju", "Polda Metro Jaya"), up to a rank.
+_UNIT_PLACE = re.compile(r"(?: (?-i:[A-Z][\w-]*)){1,3}")
+
+
+def _unit_and_place(body: str, found: list[Span]) -> list[Span]:
+    """A unit's head the model found alone ("Polda") and the place right after it ("Riau", found as a place
+    or not at all): one organisation, "Polda Riau"; a rank or a person's name after the place stays out."""
+    out: list[Span] = []
+    for x, y, label in sorted(found):
+        if out and out[-1][2] == "ORG" and _UNIT_HEAD.fullmatch(body[out[-1][0] : out[-1][1]]):
+            if label == "LOC" and body[out[-1][1] : x] == " ":
+                out[-1] = (out[-1][0], y, "ORG")
+                continue
+            rank = RANKS.search(body, x, y) if label == "PER" and body[out[-1][1] : x] == " " else None
+            if (
+                rank is not None and rank.start() > x
+            ):  # "Polres" + "Mamuju AKP Budi Santoso": the place, then him
+                out[-1] = (out[-1][0], _rstrip_ws(body, x, rank.start()), "ORG")
+                x = _lstrip_ranks(body, rank.start(), y)
+                if x < y:
+                    out.append((x, y, label))
+                continue
+        out.append((x, y, label))
+    taken = [(a, b) for a, b, _ in out]
+    for i, (x, y, label) in enumerate(out):
+        if label == "ORG" and _UNIT_HEAD.fullmatch(body[x:y]):
+            m = _UNIT_PLACE.match(body, y)
+            if m is None:
+                continue
+            words = list(re.finditer(r"\S+", m.group()))
+            keep = 0
+            for w in words:
+                if RANKS.fullmatch(w.group()) or any(a < y + w.end() and y + w.start() < b for a, b in taken):
+                    break
+                keep = w.end()
+            if keep:
+                out[i] = (x, y + keep, label)
+    return out
+
+
+def _lstrip_ranks(body: str, start: int, end: int) -> int:
+    """Past the ranks opening a span ("AKP Budi Santoso", "Brigjen Pol Dedi"): where the name starts."""
+    while m := re.match(r"\S+\s+", body[start:end]):
+        if not (RANKS.fullmatch(m.group().strip()) or m.group().strip().lower() in ("pol", "pol.")):
+            break
+        start += m.end()
+    return start
 
 
 def _institution_then_person(body: str, found: list[Span], registry: Registry) -> list[Span]:
@@ -615,7 +685,10 @@ def _add_role(cluster: _Cluster, body: str, start: int, end: int) -> tuple[int, 
         cluster.roles.append(role)
     head = _ROLE_HEAD.match(body[span[0] : span[1]])
     if head:
-        return span[0] + head.start("org"), span[0] + head.end("org")
+        ((_, end, _),) = _trim_rank_tails(
+            body, [(span[0] + head.start("org"), span[0] + head.end("org"), "ORG")]
+        )
+        return span[0] + head.start("org"), end  # "Kepala Polri Jenderal Tito …" names Polri
     return None
 
 
@@ -625,6 +698,7 @@ _TITLE_REST = r"(?:utama|eksekutif|jenderal|umum|harian|pelaksana|bisnis|operasi
 _ROLE_HEAD = re.compile(
     r"^(?:kepala|ketua|direktur|juru\s+bicara|jubir|sekretaris|komandan|panglima|pemimpin|wakil\s+ketua)\s+"
     rf"(?:{_TITLE_REST}\s+)*(?!{_TITLE_REST}\b)"  # "Direktur Utama Pertamina" names Pertamina
+    r"(?:(?:bidang|divisi|biro|bagian|seksi|subdit|unit)\s+\w+\s+)?"  # "Kepala Bidang Humas Polda Papua": Polda Papua
     r"(?-i:(?P<org>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|dan|luar|negeri|dalam))+))\s*$",
     re.IGNORECASE,
 )
