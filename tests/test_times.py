@@ -181,3 +181,24 @@ def test_the_same_year_is_the_last_year_told_but_not_a_birth_year():
     assert _values(text)["tahun yang sama"][:2] == ("2008", "year")
     v = _values("Esemka pertama kali lahir pada 2007, dan baru dikenalkan ke publik dua tahun kemudian.")
     assert v["dua tahun kemudian"][0] == "2009"
+
+
+def test_durations_with_fractions_ranges_and_two_units():
+    v = _values("Antrean 4-5 jam, lalu 1 jam 30 menit lagi; proyek itu butuh 1,5 tahun dan 2 hari 12 jam.")
+    assert v["4-5 jam"][0] == "PT4H"  # a range counts from its lower end
+    assert v["1 jam 30 menit"][0] == "PT1H30M"
+    assert v["1,5 tahun"][0] == "P18M"
+    assert v["2 hari 12 jam"][0] == "P2DT12H"
+
+
+def test_listed_months_and_years_between_are_one_span_and_a_past_month_stays_past():
+    v = _values(
+        "Data Juli, Agustus dan September naik, transfer antara 2011 dan 2014, pada 12 dan 14 Januari."
+    )
+    assert v["Juli, Agustus dan September"][:2] == ("2022-07/2022-09", "month")
+    assert v["2011 dan 2014"][:2] == ("2011/2014", "year")
+    assert v["12 dan 14 Januari"][:2] == ("2023-01-12/2023-01-14", "day")
+    later = _values(
+        "Ia akan menjalani sanksi enam bulan atas tes yang gagal sebelum laga pada bulan Juni lalu."
+    )
+    assert later["bulan Juni lalu"][0] == "2022-06"

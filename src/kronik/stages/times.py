@@ -201,7 +201,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         _rx(
-            rf"(?:{_N}\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
+            rf"(?:{_N}(?:\s*[-–]\s*(?P<upto>\d+))?\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
         ),
     ),
     (
@@ -399,7 +399,10 @@ _RANGE_JOIN = re.compile(
     re.IGNORECASE,
 )
 #: Days listed before their month: "5, 6, 7, 8 Juni" (the last of them is the date found).
-_DAY_LIST = re.compile(r"(?<![\d/.])(\d{1,2})(?:\s*,\s*\d{1,2})+\s*,?\s*(?:dan\s+)?$")
+_DAY_LIST = re.compile(r"(?<![\d/.])(\d{1,2})(?:\s*,\s*\d{1,2})*(?:\s*,\s*|\s*,?\s+(?:dan|atau)\s+)$")
+#: What lists months or years: "Januari, Februari, Maret", "Juli, Agustus dan September", "2011 dan 2014".
+_LIST_JOIN = re.compile(r"\s*,\s*(?:(?:dan|atau)\s+)?|\s+(?:dan|atau)\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bantara\s+(?:tahun\s+)?$", re.IGNORECASE)
 
 
 def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -422,6 +425,17 @@ def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 joined[-1] = {**prev, "text": body[prev["start"] : t["end"]], "end": t["end"], "type": "interval",
                               "value": f"{first}/{last}", "flags": prev["flags"] + t["flags"]}  # fmt: skip
                 continue
+        if (
+            prev is not None
+            and _LIST_JOIN.fullmatch(body[prev["end"] : t["start"]])
+            and _lists(body, prev, t)
+        ):
+            # consecutive months listed ("Juli, Agustus dan September") or two years "antara 2011 dan 2014":
+            # the span from the first to the last
+            first = prev["value"].split("/")[0]
+            joined[-1] = {**prev, "text": body[prev["start"] : t["end"]], "end": t["end"], "type": "interval",
+                          "value": f"{first}/{t['value']}", "flags": prev["flags"] + t["flags"]}  # fmt: skip
+            continue
         days = (
             _DAY_LIST.search(body[max(0, t["start"] - 40) : t["start"]])
             if _is_day(t) and t["text"][:1].isdigit()
@@ -442,6 +456,23 @@ def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _YEAR_IN = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+
+
+def _lists(body: str, prev: dict[str, Any], t: dict[str, Any]) -> bool:
+    """``t`` continues a list that ``prev`` (a month, a year, or a listed span of them) opens."""
+    last = (prev.get("value") or "").split("/")[-1]
+    v = t.get("value") or ""
+    if "in_name" in prev["flags"] or "in_name" in t["flags"] or t["type"] not in ("date", "relative"):
+        return False
+    if t["precision"] == "month" and len(v) == 7 and re.fullmatch(r"\d{4}-\d\d", last):
+        y, m = int(last[:4]), int(last[5:])
+        return v == (f"{y}-{m + 1:02d}" if m < 12 else f"{y + 1}-01")
+    if t["precision"] == "year" and re.fullmatch(r"\d{4}", v) and re.fullmatch(r"\d{4}", last):
+        between = prev["type"] != "interval" and _BETWEEN.search(
+            body[max(0, prev["start"] - 16) : prev["start"]]
+        )
+        return between is not None and int(v) > int(last)  # years listed ("2023 dan 2024") stay apart
+    return False
 
 
 def _is_month(t: dict[str, Any]) -> bool:
@@ -745,7 +776,10 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
                 year = A.year
             else:  # "sampai Januari" may reach forward as well as back
                 until = re.match(r"(?i)(?:hingga|sampai)\b", f.m.group())
-                year = _infer_year(month, None, A, future or rel in ("mendatang", "depan"), even=bool(until))
+                ahead = (future and rel not in ("lalu", "kemarin")) or rel in ("mendatang", "depan")
+                year = _infer_year(
+                    month, None, A, ahead, even=bool(until)
+                )  # "Juni lalu" is past, whatever the clause
         return _res("relative" if rel else "date", f"{year}-{month:02d}", "month")
     if r == "clock_dated" and not _DATE_BEFORE.search(body, max(0, f.start - 30), f.start):
         return None
@@ -871,8 +905,9 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             return None  # "(29/8/2025) hari ini": a year, not a count of days
         unit = _vocab()["units"][g["unit"].lower()]
         value = _duration(n, unit)
-        if g.get("unit2"):
-            value += _duration(_num(g["n2"]) or 0, _vocab()["units"][g["unit2"].lower()])[1:]
+        if g.get("unit2"):  # "1 tahun 6 bulan" P1Y6M, "1 jam 30 menit" PT1H30M, "2 hari 12 jam" P2DT12H
+            more = _duration(_num(g["n2"]) or 0, _vocab()["units"][g["unit2"].lower()])
+            value += more[2:] if value.startswith("PT") and more.startswith("PT") else more[1:]
         return _res("duration", value, _unit_precision(unit))
     if r == "week_rel":
         rel = (g.get("rel") or g.get("rel2") or "").lower()
@@ -1006,7 +1041,14 @@ def _unit_precision(unit: str) -> str:
             "DEC": "decade", "WINDU": "year", "CENT": "year"}[unit]  # fmt: skip
 
 
+#: A fractional count in the next smaller unit: "1,5 tahun" is P18M, "2,5 jam" PT150M, "1,5 hari" PT36H.
+_SMALLER = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+
+
 def _duration(n: float, unit: str) -> str:
+    if not float(n).is_integer() and unit in _SMALLER and float(n * _SMALLER[unit][0]).is_integer():
+        factor, smaller = _SMALLER[unit]
+        return _duration(n * factor, smaller)
     k = int(n) if float(n).is_integer() else n
     if unit == "DEC":
         return f"P{int(n * 10)}Y"
