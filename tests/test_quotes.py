@@ -496,3 +496,20 @@ def test_a_cue_left_without_its_name_is_the_person_the_article_quotes_most() -> 
     )
     lost = next(q for q in a.quotes if q["direct"])
     assert lost["speaker"]["name"] == "Bambang Wijaya"
+
+
+def test_a_date_cut_off_by_a_dropped_link_is_no_speaker_and_a_sentence_opening_no_role() -> None:
+    a = _article(
+        [
+            "Presiden Filipina Rodrigo Duterte menawarkan hadiah bagi warga yang menangkap penjahat,Presiden, "
+            "seperti dikutip dari",
+            "Jumat (20/9/2019), menekankan bahwa dia tidak mengharapkan warganya berbelas kasih.",
+            "Ini bukan pertama kalinya Duterte menyarankan warganya untuk bertindak sebagai pasukan.",
+        ]
+    )
+    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] == "times"))
+    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] == "quotes"))
+    said = {q["cue"]: q["speaker"] for q in a.quotes}
+    assert said["menekankan"]["name"] == "Rodrigo Duterte"
+    assert said["menyarankan"]["name"] == "Rodrigo Duterte"
+    assert said["menyarankan"]["role"] != "Ini bukan pertama kalinya"

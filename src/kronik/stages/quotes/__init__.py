@@ -209,7 +209,7 @@ class _Finder:
         last = seg.rfind(",")
         if last >= 0:
             s, e = self._strip_clause(clause_start + last + 1, verb_start)
-            if e > s and not _ADVERBIAL.match(self.body[s:e]):
+            if e > s and not self._adverbial(s, e):
                 if not self._has_person(s, e):  # "Bill Adams, kepala ekonom di Comerica Bank memproyeksikan"
                     prev_comma = seg.rfind(",", 0, last)
                     n0, n1 = self._strip_clause(clause_start + prev_comma + 1, clause_start + last)
@@ -229,13 +229,21 @@ class _Finder:
             for piece in seg[:last].split(","):
                 parts.append(self._strip_clause(pos, pos + len(piece)))
                 pos += len(piece) + 1
-            parts = [p for p in parts if p[1] > p[0] and not _ADVERBIAL.match(self.body[p[0] : p[1]])]
+            parts = [p for p in parts if p[1] > p[0] and not self._adverbial(*p)]
             named = [p for p in parts if self._has_person(*p)]
             if named:
                 return self._head(*named[-1])
             return self._head(*parts[0]) if parts else None
         s, e = self._strip_clause(clause_start, verb_start)
-        return self._head(s, e) if e > s else None
+        return self._head(s, e) if e > s and not self._a_time(s, e) else None
+
+    def _adverbial(self, start: int, end: int) -> bool:
+        """A time or place adverbial, no subject: "Pada 10 Juni", "Dikutip Express", or a time expression
+        alone ("Jumat (20/9/2019), menekankan …" after a dropped link cut the sentence)."""
+        return bool(_ADVERBIAL.match(self.body[start:end])) or self._a_time(start, end)
+
+    def _a_time(self, start: int, end: int) -> bool:
+        return any(t["start"] <= start and end <= t["end"] for t in self.article.times)
 
     def _name_ending(self, start: int, end: int) -> tuple[int, int] | None:
         """A person's mention that ends a phrase (but for an adverb: "pun", "juga"), or None."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
+from spacy.lang.id.stop_words import STOP_WORDS
 
 from kronik.data import Article
 from kronik.lang.id.words import NOT_NAME_WORDS
@@ -530,8 +531,25 @@ def _role(before: str, after: str) -> str | None:
     after = after.strip(" ,")
     for cand in (after, before):
         if cand and len(sp.words(cand)) >= 1 and not re.fullmatch(r"[\W\d]*", cand):
+            if cand is before and sp.words(cand)[0].casefold() in STOP_WORDS - _ROLE_OPENERS:
+                continue  # "Ini bukan pertama kalinya Duterte menyarankan": a sentence's opening, no role
             return cand
     return None
+
+
+#: Words opening a role that are also stop words ("para", "mantan", "wakil" …).
+_ROLE_OPENERS = {
+    "para",
+    "mantan",
+    "bekas",
+    "wakil",
+    "kepala",
+    "ketua",
+    "anggota",
+    "pihak",
+    "sejumlah",
+    "beberapa",
+}
 
 
 def _role_in(body: str, span: tuple[int, int], speaker: Speaker) -> bool:
