@@ -419,3 +419,17 @@ def test_kalau_after_a_verb_of_knowing_is_no_condition() -> None:
     )
     (ev,) = [e for e in a.events if e["type"] == "COERCE"]
     assert ev["actor"]["name"] == "Polda Riau" and ev["modality"] == "asserted"
+
+
+def test_the_day_a_press_release_came_in_does_not_date_the_event() -> None:
+    a = _run(
+        [
+            "Indonesia dan Australia menjajaki kerja sama produk halal. Kegiatan ini berlangsung di Melbourne pada 10 "
+            "Juli 2025.",
+            "Dari keterangan tertulis yang diterima redaksi, Minggu (13/7/2025), pihak Australia menyatakan dukungan "
+            "terhadap ketahanan pangan Indonesia.",
+        ],
+        published="2025-07-13",
+    )
+    (ev,) = [e for e in a.events if e["type"] == "SUPPORT"]
+    assert ev["actor"]["name"] == "Australia" and ev["date"]["value"] == "2025-07-10"

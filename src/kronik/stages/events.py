@@ -250,7 +250,11 @@ _CLAUSE_BREAK = re.compile(
 )
 #: Between an act and a later trigger: the later one is what the first agrees, threatens or plans to do.
 _COMPLEMENT = re.compile(r"^[^,.;]{0,120}?\b(?:untuk|akan|agar|supaya)\b[^,.;]*$", re.IGNORECASE)
-_VIA_CLAUSE = re.compile(r"(?:dilansir|dikutip|mengutip|melansir|diberitakan)\b[^,]{0,80}$", re.IGNORECASE)
+_VIA_CLAUSE = re.compile(
+    r"(?:dilansir|dikutip|mengutip|melansir|diberitakan|(?:keterangan|rilis|siaran\s+pers)\b[^,]{0,30}\bditerima)"
+    r"\b[^,]{0,80},?\s*$",  # "Dari keterangan tertulis yang diterima detikHikmah, Minggu (13/7)": when it came in
+    re.IGNORECASE,
+)
 
 
 @dataclass
