@@ -433,3 +433,16 @@ def test_the_day_a_press_release_came_in_does_not_date_the_event() -> None:
     )
     (ev,) = [e for e in a.events if e["type"] == "SUPPORT"]
     assert ev["actor"]["name"] == "Australia" and ev["date"]["value"] == "2025-07-10"
+
+
+def test_a_unit_named_after_the_passive_acts_and_a_regional_unit_before_the_force() -> None:
+    a = _run(
+        [
+            "Kasus itu ditangani Polri bersama Polda Riau. Pelaku kini telah ditangkap Polres Kampar Timur.",
+            "Tim Inafis mengamankan barang bukti. Rekan pelaku juga sudah diamankan.",
+            "Sementara itu, peran aktif Menlu RI dalam mendukung perdamaian dipuji.",
+        ]
+    )
+    actors = {e["actor"]["name"] for e in a.events if e["type"] == "COERCE"}
+    assert "Polres Kampar Timur" in actors and "Polri" not in actors
+    assert not [e for e in a.events if e["type"] == "SUPPORT"]  # a role described, no act

@@ -177,7 +177,7 @@ _NOT_DONE = re.compile(
 _RELATIVE_AFTER = re.compile(r",\s*yang\s|\s+yang\s+(?:di|ter)\w+", re.IGNORECASE)
 #: A sentence about a game: meetings and attacks in it are play.
 _SPORT = re.compile(
-    r"\b(?:laga|pertandingan|semifinal|perempat\s*final|skor|gol|runner-up|unggulan|klasemen|turnamen|liga|"
+    r"\b(?:laga|pertandingan|semifinal|perempat\s*final|skor|gol|runner-up|unggulan|klasemen|turnamen|liga|timnas|"
     r"tunggal\s+putra|tunggal\s+putri|ganda\s+putra|ganda\s+putri|wasit|kiper|striker|pebulu\s*tangkis)\b",
     re.IGNORECASE,
 )
@@ -213,6 +213,10 @@ _UNDONE_PASSIVE = re.compile(
     r"(?:\s+(?:akan|segera|langsung|juga|pernah|sempat|lagi|kunjung))*\s+$",
     re.IGNORECASE,
 )
+
+
+#: An agency's name in the text: its head and the capitalised words after it ("Polres Pangandaran").
+_UNIT_NAME = re.compile(r"(?: (?-i:[A-Z][\w-]*)){0,3}")
 
 
 def _agency(pattern: re.Pattern[str], name: str) -> bool:
@@ -359,8 +363,8 @@ class _Coder:
         name = institution_of(role)
         if name is None and _HEAD_OF.match(role):
             name = self._organisation_ending(role)
-        if name is None:
-            return None
+        if name is None or all(RANKS.fullmatch(w) or w.lower() in ("pol", "pol.") for w in name.split()):
+            return None  # "Kombes Pol": a rank, no institution
         ent = self.by_name.get(name) or next(
             (
                 e
@@ -540,6 +544,8 @@ class _Coder:
                             continue
                         if _RELATIVE.search(self.body[max(s0, a - 40) : a]):
                             continue  # "Prabowo yang hendak mengirim bantuan": a relative clause, not the act told
+                        if re.search(r"\bdalam\s+$", self.body[max(s0, a - 8) : a], re.IGNORECASE):
+                            continue  # "peran aktif Menlu RI dalam mendukung perdamaian": a role described
                         if self._is_quote_cue(m, (s0, s1)):
                             continue  # "Rusia menyerukan bahwa …": the speech event is made from the quote
                         if _alleged().search(self.body, s0, a):
@@ -580,6 +586,16 @@ class _Coder:
         agent = next(
             ((a, e) for a, _b, e in self._entities_in(m.end(), min(s1, m.end() + 60)) if a == m.end()), None
         )
+        head = _patterns()["agency"].match(self.body, m.end()) if agent is None else None
+        if (
+            head is not None
+        ):  # "ditangkap Polres Pangandaran", a unit the recogniser missed: named all the same
+            words = [
+                w for w in _UNIT_NAME.match(self.body, head.end()).group().split() if not RANKS.fullmatch(w)
+            ]
+            unit = " ".join([head.group(), *words])
+            if _agency(_patterns()["agency"], unit):
+                agent = (head.start(), {"id": None, "name": unit, "type": "ORG", "mentions": []})
         if (
             agent is None
             and " ".join(m.group().lower().split()[:3]) in _patterns()["enforced"]
@@ -617,6 +633,8 @@ class _Coder:
         found = [
             (ms, e) for ms, _me, e in self.mentions if e.get("type") == "ORG" and _agency(agency, e["name"])
         ]
+        units = [x for x in found if x[1]["name"] not in _AGENCIES_ALONE]
+        found = units or found  # a story with a regional unit ("Polres Polman") is that unit's, not Polri's
         before = [x for x in found if x[0] < pos]
         pick = before[-1] if before else found[0] if found else None
         if pick is None:
