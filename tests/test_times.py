@@ -202,3 +202,10 @@ def test_listed_months_and_years_between_are_one_span_and_a_past_month_stays_pas
         "Ia akan menjalani sanksi enam bulan atas tes yang gagal sebelum laga pada bulan Juni lalu."
     )
     assert later["bulan Juni lalu"][0] == "2022-06"
+
+
+def test_a_half_year_with_its_year_is_its_six_months_and_a_term_of_study_is_no_date():
+    v = _values("Laporan semester pertama 2019 dan semester II tahun ini; ia mahasiswa semester dua.")
+    assert v["semester pertama 2019"][:2] == ("2019-01/2019-06", "month")
+    assert v["semester II tahun ini"][0] == "2023-07/2023-12"
+    assert not [k for k in v if k.startswith("semester dua")]

@@ -803,8 +803,9 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         q = _ROMAN.get(qtext) or _vocab()["ordinals"].get(qtext) or _vocab()["ordinals"].get(g["q"])
         if not q:
             return None
-        if f.m.group().lower().startswith("semester"):
-            return None  # a half-year, not a quarter: left out rather than mislabelled
+        half = f.m.group().lower().startswith("semester")
+        if half and (q > 2 or not (g.get("y") or g.get("rel"))):
+            return None  # "mahasiswa semester dua" is a term of study; a half-year names its year
         rel = (g.get("rel") or "").lower()
         year = _year(g.get("y")) or (
             A.year - 1
@@ -815,6 +816,10 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             if A
             else None
         )
+        if half:  # "semester pertama 2019": the months of that half-year
+            if year is None:
+                return _res("interval", None, "month", "no_anchor")
+            return _res("interval", f"{year}-{6 * q - 5:02d}/{year}-{6 * q:02d}", "month")
         if year is None:
             return _res("date", None, "quarter", "no_anchor")
         return _res("date", f"{year}-Q{q}", "quarter")
