@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.data import Article
-from kronik.stages.entities import RANKS
+from kronik.stages.entities import RANKS, is_rank, place_after
 from kronik.stages.entities.registry import active_registry
 from kronik.stages.metadata.media import known_media
 from kronik.stages.quotes import _Finder, recap_time
@@ -215,10 +215,6 @@ _UNDONE_PASSIVE = re.compile(
 )
 
 
-#: An agency's name in the text: its head and the capitalised words after it ("Polres Pangandaran").
-_UNIT_NAME = re.compile(r"(?: (?-i:[A-Z][\w-]*)){0,3}")
-
-
 def _agency(pattern: re.Pattern[str], name: str) -> bool:
     """A law-enforcement agency's name: "Polres Polman", "Kejari Pekanbaru", "KPK" (not a bare "Polda")."""
     m = pattern.match(name)
@@ -363,7 +359,7 @@ class _Coder:
         name = institution_of(role)
         if name is None and _HEAD_OF.match(role):
             name = self._organisation_ending(role)
-        if name is None or all(RANKS.fullmatch(w) or w.lower() in ("pol", "pol.") for w in name.split()):
+        if name is None or all(is_rank(w) for w in name.split()):
             return None  # "Kombes Pol": a rank, no institution
         ent = self.by_name.get(name) or next(
             (
@@ -590,17 +586,15 @@ class _Coder:
         if (
             head is not None
         ):  # "ditangkap Polres Pangandaran", a unit the recogniser missed: named all the same
-            words = [
-                w for w in _UNIT_NAME.match(self.body, head.end()).group().split() if not RANKS.fullmatch(w)
-            ]
-            unit = " ".join([head.group(), *words])
+            unit = self.body[head.start() : place_after(self.body, head.end())]
             if _agency(_patterns()["agency"], unit):
                 agent = (head.start(), {"id": None, "name": unit, "type": "ORG", "mentions": []})
+        lead = self.body[max(s0, m.start() - 30) : m.start()]
         if (
             agent is None
             and " ".join(m.group().lower().split()[:3]) in _patterns()["enforced"]
-            and not _UNDONE_PASSIVE.search(self.body[max(s0, m.start() - 30) : m.start()])
-            and not _RELATIVE_PASSIVE.search(self.body[max(s0, m.start() - 30) : m.start()])
+            and not _UNDONE_PASSIVE.search(lead)
+            and not _RELATIVE_PASSIVE.search(lead)
         ):
             agent = self._enforcer(m.start())
         if agent is None:

@@ -11,6 +11,7 @@ id from its name. Only the body is read: related headlines, menus and captions n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -237,9 +238,7 @@ def _trim_rank_tails(body: str, found: list[Span]) -> list[Span]:
     for x, y, label in found:
         if label != "PER":
             words = list(re.finditer(r"\S+", body[x:y]))
-            while len(words) > 1 and (
-                RANKS.fullmatch(words[-1].group()) or words[-1].group().lower() in ("jenderal", "pol", "pol.")
-            ):
+            while len(words) > 1 and (is_rank(words[-1].group()) or words[-1].group().lower() == "jenderal"):
                 words.pop()
             y = x + words[-1].end() if words else y
         out.append((x, y, label))
@@ -277,24 +276,31 @@ def _unit_and_place(body: str, found: list[Span]) -> list[Span]:
     taken = [(a, b) for a, b, _ in out]
     for i, (x, y, label) in enumerate(out):
         if label == "ORG" and _UNIT_HEAD.fullmatch(body[x:y]):
-            m = _UNIT_PLACE.match(body, y)
-            if m is None:
-                continue
-            words = list(re.finditer(r"\S+", m.group()))
-            keep = 0
-            for w in words:
-                if RANKS.fullmatch(w.group()) or any(a < y + w.end() and y + w.start() < b for a, b in taken):
-                    break
-                keep = w.end()
-            if keep:
-                out[i] = (x, y + keep, label)
+            out[i] = (x, place_after(body, y, taken), label)
     return out
+
+
+def is_rank(word: str) -> bool:
+    """A rank printed before a name ("AKP", "Kombes", "Brigjen", and the "Pol" after a police rank)."""
+    return RANKS.fullmatch(word) is not None or word.lower() in ("pol", "pol.")
+
+
+def place_after(body: str, end: int, taken: Sequence[tuple[int, int]] = ()) -> int:
+    """Where the place naming a unit ends: up to three capitalised words after ``end`` ("Polres" + "
+    Mamuju", "Polda" + " Metro Jaya"), stopping at a rank or a span already taken; ``end`` if none."""
+    m = _UNIT_PLACE.match(body, end)
+    keep = 0
+    for w in re.finditer(r"\S+", m.group() if m else ""):
+        if is_rank(w.group()) or any(a < end + w.end() and end + w.start() < b for a, b in taken):
+            break
+        keep = w.end()
+    return end + keep
 
 
 def _lstrip_ranks(body: str, start: int, end: int) -> int:
     """Past the ranks opening a span ("AKP Budi Santoso", "Brigjen Pol Dedi"): where the name starts."""
     while m := re.match(r"\S+\s+", body[start:end]):
-        if not (RANKS.fullmatch(m.group().strip()) or m.group().strip().lower() in ("pol", "pol.")):
+        if not is_rank(m.group().strip()):
             break
         start += m.end()
     return start
