@@ -215,6 +215,13 @@ _UNDONE_PASSIVE = re.compile(
 )
 
 
+#: The cells of an agency a suspect is held in, which name the agency that holds him ("di Rutan Polres
+#: Pangandaran"); a prison ("Lapas") is no agency's.
+_IN_CUSTODY = re.compile(
+    r"(?:di\s+(?:Rutan|Rumah\s+Tahanan|Sel\s+Tahanan|Ruang\s+Tahanan)\s+)?", re.IGNORECASE
+)
+
+
 def _agency(pattern: re.Pattern[str], name: str) -> bool:
     """A law-enforcement agency's name: "Polres Polman", "Kejari Pekanbaru", "KPK" (not a bare "Polda")."""
     m = pattern.match(name)
@@ -582,7 +589,8 @@ class _Coder:
         agent = next(
             ((a, e) for a, _b, e in self._entities_in(m.end(), min(s1, m.end() + 60)) if a == m.end()), None
         )
-        head = _patterns()["agency"].match(self.body, m.end()) if agent is None else None
+        at = m.end() + len(_IN_CUSTODY.match(self.body, m.end()).group())  # "ditahan di Rutan Polres X"
+        head = _patterns()["agency"].match(self.body, at) if agent is None else None
         if (
             head is not None
         ):  # "ditangkap Polres Pangandaran", a unit the recogniser missed: named all the same
