@@ -280,3 +280,10 @@ def test_a_known_organisation_opening_a_persons_span_is_the_body_he_speaks_for()
     art = _linked(body, [_at(body, "Pentagon Jonathan Hoffman"), _at(body, "Pentagon menolak", 8, "ORG")])
     got = {e["name"]: e["type"] for e in art.entities}
     assert got == {"Pentagon": "ORG", "Jonathan Hoffman": "PER"}
+
+
+def test_a_mission_abroad_is_named_with_its_city() -> None:
+    from kronik.stages.entities import _unit_and_place
+
+    body = "PTRI Jenewa menegaskan sikap Indonesia."
+    assert _unit_and_place(body, [(0, 4, "ORG"), (5, 11, "LOC")]) == [(0, 11, "ORG")]

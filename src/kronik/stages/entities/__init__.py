@@ -245,9 +245,10 @@ def _trim_rank_tails(body: str, found: list[Span]) -> list[Span]:
     return out
 
 
-#: The head of a regional unit's name, which the model may cut off from its place ("Polda" + "Riau").
+#: The head of a regional unit's or a mission's name, which the model may cut off from its place ("Polda" +
+#: "Riau", "PTRI" + "Jenewa").
 _UNIT_HEAD = re.compile(
-    r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kejari|Kejati|Kodam|Korem|Kodim|Lanud|Lantamal|Kanwil|"
+    r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kejari|Kejati|Kodam|Korem|Kodim|Lanud|Lantamal|Kanwil|KBRI|KJRI|PTRI|"
     r"Pengadilan\s+(?:Negeri|Tinggi|Agama)|Kejaksaan\s+(?:Negeri|Tinggi))"
 )
 #: Capitalised words after a unit's head: its place ("Polres Mamuju", "Polda Metro Jaya"), up to a rank.
