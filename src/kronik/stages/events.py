@@ -92,6 +92,7 @@ def _patterns() -> dict[str, Any]:
         "passive": passive,
         "enforced": {" ".join(w.lower().split()) for w in enforcers["acts"]},
         "agency": re.compile(rf"(?:{_alt([re.escape(w) for w in enforcers['agencies']])})\b"),
+        "agencies_alone": frozenset(enforcers["alone"]),
         "modality": modality,
         "family": family,
         "war": re.compile(rf"(?<![\w-])(?:{_alt([re.escape(w) for w in v['war_words']])})", re.IGNORECASE),
@@ -222,10 +223,10 @@ _IN_CUSTODY = re.compile(
 )
 
 
-def _agency(pattern: re.Pattern[str], name: str) -> bool:
+def _agency(name: str) -> bool:
     """A law-enforcement agency's name: "Polres Polman", "Kejari Pekanbaru", "KPK" (not a bare "Polda")."""
-    m = pattern.match(name)
-    return name in _AGENCIES_ALONE or (m is not None and m.end() < len(name))
+    m = _patterns()["agency"].match(name)
+    return name in _patterns()["agencies_alone"] or (m is not None and m.end() < len(name))
 
 
 #: A passive in a relative clause describes someone ("semua orang yang ditahan", "tersangka yang juga sudah
@@ -233,17 +234,6 @@ def _agency(pattern: re.Pattern[str], name: str) -> bool:
 _RELATIVE_PASSIVE = re.compile(
     r"\byang(?:\s+(?:juga|sudah|telah|pernah|sempat|lebih\s+dulu|kini))*\s+$", re.IGNORECASE
 )
-#: Agencies whose name is the agency word alone ("KPK", "Polri"); a bare "Polda" or "Kejaksaan" names none.
-_AGENCIES_ALONE = {
-    "KPK",
-    "Polri",
-    "Mabes Polri",
-    "Bareskrim",
-    "Bareskrim Polri",
-    "BNN",
-    "Kejagung",
-    "Densus 88",
-}
 #: "kalau" after a verb of saying or knowing is "that" ("terungkap kalau Khariq sudah ditetapkan …").
 _THAT_KALAU = re.compile(
     r"(\b(?:terungkap|mengungkap(?:kan)?|mengaku|mengakui|mengatakan|bilang|tahu|mengetahui|diketahui|"
@@ -595,7 +585,7 @@ class _Coder:
             head is not None
         ):  # "ditangkap Polres Pangandaran", a unit the recogniser missed: named all the same
             unit = self.body[head.start() : place_after(self.body, head.end())]
-            if _agency(_patterns()["agency"], unit):
+            if _agency(unit):
                 agent = (head.start(), {"id": None, "name": unit, "type": "ORG", "mentions": []})
         lead = self.body[max(s0, m.start() - 30) : m.start()]
         if (
@@ -631,11 +621,8 @@ class _Coder:
     def _enforcer(self, pos: int) -> tuple[int, dict[str, Any]] | None:
         """Who detained, arrested or named a suspect when the sentence does not say ("Pelaku langsung
         ditahan"): the law-enforcement agency named last before, else the first named after."""
-        agency = _patterns()["agency"]
-        found = [
-            (ms, e) for ms, _me, e in self.mentions if e.get("type") == "ORG" and _agency(agency, e["name"])
-        ]
-        units = [x for x in found if x[1]["name"] not in _AGENCIES_ALONE]
+        found = [(ms, e) for ms, _me, e in self.mentions if e.get("type") == "ORG" and _agency(e["name"])]
+        units = [x for x in found if x[1]["name"] not in _patterns()["agencies_alone"]]
         found = units or found  # a story with a regional unit ("Polres Polman") is that unit's, not Polri's
         before = [x for x in found if x[0] < pos]
         pick = before[-1] if before else found[0] if found else None

@@ -201,7 +201,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         _rx(
-            rf"(?:{_N}(?:\s*[-–]\s*(?P<upto>\d+))?\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
+            rf"(?:{_N}(?:\s*[-–]\s*\d+)?\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
         ),
     ),
     (

@@ -129,7 +129,7 @@ class Resolver:
             return self._group(q, prev)
         if self.lex.pronoun.match(phrase) or phrase.lower().startswith(("sang ", "pihaknya")):
             return self._unnamed_just_before(q, prev) or self._antecedent(q, prev, prefer_previous=False)
-        has_person = any(s <= ms < e and ent.get("type") == "PER" for ms, _me, ent in self.mentions)
+        has_person = bool(self._people_in(s, e))
         if not has_person and (
             self.lex.anaphoric.match(phrase) or re.search(r"\s(?:itu|tersebut|ini)$", phrase)
         ):
@@ -152,6 +152,10 @@ class Resolver:
                 return holder
         return self._from_phrase(s, e, phrase)
 
+    def _people_in(self, start: int, end: int) -> list[dict[str, Any]]:
+        """The people whose mentions start inside ``start``–``end``, in text order."""
+        return [ent for ms, _me, ent in self.mentions if start <= ms < end and ent.get("type") == "PER"]
+
     def _named_in_phrases(self, found: list[Quote]) -> None:
         """The person each quote's speaker phrase names outright, and the one the article quotes most so."""
         self.named: list[tuple[int, int, dict[str, Any]]] = []  # (paragraph, start, entity)
@@ -160,7 +164,7 @@ class Resolver:
             if q.speaker_span is None:
                 continue
             s, e = q.speaker_span
-            people = [ent for ms, _me, ent in self.mentions if s <= ms < e and ent.get("type") == "PER"]
+            people = self._people_in(s, e)
             if people:
                 self.named.append((q.paragraph, q.start, people[-1]))
                 counts[people[-1]["name"]] = counts.get(people[-1]["name"], 0) + 1
@@ -175,9 +179,7 @@ class Resolver:
         role = None
         if q.speaker_span is not None:
             s, e = q.speaker_span
-            if not _GAP.match(self.body, e) or any(
-                s <= ms < e and ent.get("type") == "PER" for ms, _me, ent in self.mentions
-            ):
+            if not _GAP.match(self.body, e) or self._people_in(s, e):
                 return None
             role = self.body[s:e].strip(" ,") or None
         elif (
