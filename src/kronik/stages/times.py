@@ -176,8 +176,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "vague_count",
         _rx(
-            r"beberapa\s+(?:saat|detik|menit|jam|hari|pekan|minggu|bulan|tahun)(?:\s+(?:(?:yang\s+)?lalu|kemudian|sebelumnya|setelahnya|ke\s+depan|lagi|mendatang|belakangan))?"
-            r"|ber(?P<rep>jam|hari|minggu|pekan|bulan|tahun)-(?P=rep)|hari-hari\s+(?:selanjutnya|berikutnya|terakhir|belakangan)|belum\s+lama\s+(?:ini|berselang)"
+            r"beberapa\s+(?:saat|detik|menit|jam|hari|pekan|minggu|bulan|tahun|dekade|abad)(?:\s+(?:(?:yang\s+)?lalu|kemudian|sebelumnya|setelahnya|ke\s+depan|lagi|mendatang|belakangan))?"
+            r"|ber(?P<rep>jam|hari|minggu|pekan|bulan|tahun)-(?P=rep)|(?P<many>hari|minggu|pekan|bulan|tahun)-(?P=many)\s+(?:selanjutnya|berikutnya|terakhir|belakangan|sebelumnya|mendatang)|belum\s+lama\s+(?:ini|berselang)"
         ),
     ),
     (
