@@ -175,6 +175,23 @@ _NOT_DONE = re.compile(
     r"(?:\s+(?:bisa|dapat|lebih|untuk|agar|segera|tegas|\w+nya)){0,4}\s+$",
     re.IGNORECASE,
 )
+#: A law-enforcer named by his trade, not his agency: "Polisi menangkap …", "Penyidik kemudian menahan …".
+_GENERIC_ENFORCER = re.compile(
+    r"(?:pihak\s+|para\s+|tim\s+)?(?:polisi|kepolisian|aparat(?:\s+kepolisian)?|petugas(?:\s+kepolisian)?|penyidik|jaksa)"
+    r"(?:\s+(?:pun|juga|akhirnya|kemudian|lalu|langsung|berhasil|telah|sudah|segera))*",
+    re.IGNORECASE,
+)
+#: Right before a cooperative act: a refusal to do it ("tidak akan bertemu", "tak mau menerima", "enggan").
+_REFUSED = re.compile(
+    r"\b(?:(?:tidak|tak)\s+(?:akan|mau|ingin|bersedia|berencana)|enggan)\s+(?:untuk\s+)?$", re.IGNORECASE
+)
+_REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+#: A wish or a chance named as a noun before a trigger: "ekspektasi Korut untuk bisa berdialog", not done.
+_HOPED_FOR = re.compile(
+    r"\b(?:harapan|ekspektasi|keinginan|niat|peluang|kesempatan|kemungkinan|upaya|usaha|rencana|tawaran)"
+    r"(?:\s+\S+){0,3}?\s+untuk(?:\s+(?:bisa|dapat|segera|kembali))?\s+$",
+    re.IGNORECASE,
+)
 _RELATIVE_AFTER = re.compile(r",\s*yang\s|\s+yang\s+(?:di|ter)\w+", re.IGNORECASE)
 #: A sentence about a game: meetings and attacks in it are play.
 _SPORT = re.compile(
@@ -208,9 +225,10 @@ _WILL = re.compile(
 )
 _STATE_ANAPHOR = re.compile(r"(?:pemerintah\s+)?negara\s+(?:itu|tersebut|ini)", re.IGNORECASE)
 #: An agentless passive that was not done: negated, a purpose, a condition or a wish ("tidak ditahan",
-#: "untuk diperiksa", "jika ditangkap", "bisa ditahan").
+#: "untuk diperiksa", "jika ditangkap", "bisa ditahan", "saat akan ditangkap").
 _UNDONE_PASSIVE = re.compile(
-    r"\b(?:tidak|tak|belum|bukan|untuk|agar|supaya|jika|apabila|kalau|bila|bisa|dapat|harus|perlu|minta|meminta)"
+    r"\b(?:tidak|tak|belum|bukan|untuk|agar|supaya|jika|apabila|kalau|bila|bisa|dapat|harus|perlu|minta|meminta|"
+    r"hendak|(?:saat|ketika|sewaktu)\s+akan)"
     r"(?:\s+(?:akan|segera|langsung|juga|pernah|sempat|lagi|kunjung))*\s+$",
     re.IGNORECASE,
 )
@@ -530,6 +548,7 @@ class _Coder:
         for para in self.finder.paras:
             qs, _ = sp.quoted_spans(para)
             for s0, s1 in sp.sentences(para, [(q.start, q.end) for q in qs]):
+                found: list[_Event] = []
                 for etype, pat in _patterns()["triggers"]:
                     for m in pat.finditer(self.body, s0, s1):
                         a = m.start()
@@ -549,20 +568,28 @@ class _Coder:
                             continue
                         if _CONDITION.search(self.body[self._clause_start(s0, a) : a]):
                             continue  # "… apabila Ukraina menyerang": a condition, not an act
-                        if _NOT_DONE.search(self.body[self._clause_start(s0, a) : a]):
-                            continue  # "meminta bertemu", "seharusnya menyerukan": asked for or wished, not done
-                        if any(
-                            s0 <= e.start < a
-                            and (
-                                _COMPLEMENT.search(self.body[e.start : a]) or not self.body[e.end : a].strip()
-                            )
-                            for e in out
+                        if _NOT_DONE.search(self.body[self._clause_start(s0, a) : a]) or _HOPED_FOR.search(
+                            self.body, max(s0, a - 60), a
                         ):
-                            continue  # "sepakat untuk mengintensifkan …", "mengancam akan mendeportasi … dan
-                            # mencabut …": what was agreed, threatened or promised is part of that act
+                            continue  # "meminta bertemu", "seharusnya menyerukan": asked for or wished, not done
                         ev = self._act(etype, m, (s0, s1))
                         if ev is not None:
-                            out.append(ev)
+                            found.append(ev)
+                kept: list[_Event] = []
+                for ev in sorted(found, key=lambda e: e.start):
+                    if any(
+                        e.start < ev.start
+                        and (
+                            _COMPLEMENT.search(self.body[e.start : ev.start])
+                            or not self.body[e.end : ev.start].strip()
+                        )
+                        for e in kept
+                    ):
+                        continue  # "sepakat untuk mengintensifkan …", "mengancam akan mendeportasi … dan
+                        # mencabut …", "menolak untuk bertemu": what was agreed, threatened, promised or
+                        # refused is part of that act
+                    kept.append(ev)
+                out += kept
                 for etype, pat in _patterns()["passive"]:
                     for m in pat.finditer(self.body, s0, s1):
                         if any(x <= m.start() < y for x, y in self.direct_spans + self.deny_spans):
@@ -665,11 +692,24 @@ class _Coder:
         s0, s1 = sent
         a = m.start()
         c0 = self._clause_start(s0, a)
+        quoted = self._quote_at(a)
+        if quoted is not None and not quoted[1].get("direct") and s0 <= quoted[1]["start"] < a:
+            q0 = quoted[1]["start"]
+            first = next((x for x, _y, e in self._entities_in(q0, a)), None)
+            if first is not None and re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,4}", self.body[q0:first]):
+                c0 = max(c0, q0)  # "Pejabat AS mengatakan Sogavare telah meminta …": Sogavare asked
         subj = self.finder._subject(c0 if c0 > s0 else s0, a)
         actor, second = self._subject_actors(subj)
+        if (
+            actor is None
+            and etype == "COERCE"
+            and subj is not None
+            and _GENERIC_ENFORCER.fullmatch(self.body[subj[0] : subj[1]].strip(" –-‚Äì,"))
+        ):  # "Polisi menangkap dua pria pemalak": the police of the article
+            agent = self._enforcer(a)
+            actor = self._actor(agent[1]) if agent is not None else None
         if actor is None:
             return None
-        quoted = self._quote_at(a)
         speaker = (quoted[1].get("speaker") or {}).get("name") if quoted else None
         if quoted is not None and speaker in (actor["name"], actor.get("agent")):
             return None  # the speaker's own intent ("akan … mendukung Rusia") is its speech act, not an act
@@ -713,8 +753,13 @@ class _Coder:
             date = self._narrated_day(a)
         clause_start = max(self.body.rfind(",", s0, a), s0)
         source = self._source(quoted)
-        return _Event(etype, actor, target, partner, date, place,
-                      self._modality(self.body[clause_start:s1], a - clause_start, by_other), source,
+        mod = self._modality(self.body[clause_start:s1], a - clause_start, by_other)
+        if mod == "denied" and _REFUSED.search(self.body, max(s0, a - 40), a) and etype in _REFUSABLE:
+            etype, mod = (
+                "REJECT",
+                "asserted",
+            )  # "tidak akan bertemu dengan Trump": a refusal, as event coders write it
+        return _Event(etype, actor, target, partner, date, place, mod, source,
                       m.group(), a, m.end(), sent)  # fmt: skip
 
     def _state_visit(self, actor: dict[str, Any], at: int) -> bool:

@@ -170,11 +170,12 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
         (_APPOSITIVE, "PER"),
         (_RANKED, "PER"),
         (_SUBJECT_SPEAKER, "PER"),
+        (_ROLE_SHORT_NAME, "PER"),
         (_SITE, "ORG"),
     ):  # names the model may miss, by their context
         for m in pattern.finditer(body):
             a, b = m.span("name")
-            if pattern is _SUBJECT_SPEAKER and any(
+            if pattern in (_SUBJECT_SPEAKER, _ROLE_SHORT_NAME) and any(
                 _plain_word(w, body) or _is_title(w) or re.fullmatch(_ROLE_NOUN, w, re.IGNORECASE)
                 for w in m.group("name").split()
             ):
@@ -348,6 +349,13 @@ _SUBJECT_SPEAKER = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?)\s+(?:juga\s+|pun\s+)?"
     r"(?:mengatakan|menuturkan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menerangkan|menambahkan|berkata)\b"
 )
+# A person after a role whose institution closes with its short form: "Wakil Presiden Amerika Serikat (AS) Mike
+# Pence menolak", "Kepala Badan Nasional Penanggulangan Bencana (BNPB) Doni Monardo mengatakan" (filtered as above).
+_ROLE_SHORT_NAME = re.compile(
+    rf"\b{_ROLE_NOUN}(?:\s+(?-i:[A-Z][\w-]*)){{0,5}}\s+\((?-i:[A-Z][A-Za-z]{{1,9}})\)\s+"
+    r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}))(?=\s+(?-i:[a-z])|[,.;])",
+    re.IGNORECASE,
+)
 # A news site named by its domain: "TribunGorontalo.com", "Liputan6.com".
 _SITE = re.compile(r"(?<![\w.@/])(?P<name>[A-Z][\w-]*\.(?:com|co\.id|id|net))\b")
 _CAPITALISED_RUN = re.compile(r"#?[A-Z][\w'-]*(?:\s+#?[A-Z][\w'-]*){0,5}")
@@ -445,6 +453,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
     _join_partial_names(clusters)
     _join_short_names(clusters, body)
     _join_split_short_forms(clusters, body)
+    _join_unit_places(clusters, registry)
     _sweep(clusters, body, skip_to)
     for c in clusters:
         if c.type == "PER" and c.entry is None and _abbreviates_a_term(c, body):
@@ -551,6 +560,31 @@ def _join_split_short_forms(clusters: list[_Cluster], body: str) -> None:
                 if other.entry is None and other.type == "ORG" and norm(other.name) in same:
                     _absorb(c, other, clusters)
             break
+
+
+def _unit_key(name: str, registry: Registry) -> str | None:
+    """A regional unit's name with its place written out: "Polres Jakbar" and "Polres Metro Jakarta Barat"
+    are both "polres jakarta barat"; None for a name that is no unit of a place."""
+    m = _UNIT_HEAD.match(name)
+    if m is None or m.end() >= len(name):
+        return None
+    place = re.sub(r"^Metro\s+", "", name[m.end() :].strip())
+    entry = registry.lookup(place)
+    return norm(f"{m.group()} {entry.name if entry is not None else place}")
+
+
+def _join_unit_places(clusters: list[_Cluster], registry: Registry) -> None:
+    """One unit named with its place in full and in short ("Polres Metro Jakarta Barat", "Polres Jakbar",
+    "Polda Jabar" and "Polda Jawa Barat") is one organisation, under the longest name the article prints."""
+    units: dict[str, _Cluster] = {}
+    for c in sorted((c for c in clusters if c.type == "ORG" and c.entry is None), key=lambda x: -len(x.name)):
+        key = _unit_key(c.name, registry)
+        if key is None:
+            continue
+        if key in units:
+            _absorb(units[key], c, clusters)
+        else:
+            units[key] = c
 
 
 def _sweep(clusters: list[_Cluster], body: str, skip_to: int) -> None:
