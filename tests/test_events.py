@@ -447,3 +447,38 @@ def test_a_unit_named_after_the_passive_acts_and_a_regional_unit_before_the_forc
     actors = {e["actor"]["name"] for e in a.events if e["type"] == "COERCE"}
     assert {"Polres Kampar Timur", "Polsek Bangkinang"} <= actors and "Polri" not in actors
     assert not [e for e in a.events if e["type"] == "SUPPORT"]  # a role described, no act
+
+
+def test_an_act_inside_reported_speech_is_its_own_subjects_and_a_refused_meeting_is_a_refusal() -> None:
+    a = _run(
+        [
+            "Wakil Presiden Amerika Serikat (AS) Mike Pence menolak untuk bertemu dengan pemimpin Kepulauan Solomon.",
+            "Seorang pejabat senior pemerintah AS mengatakan Perdana Menteri Solomon Manasseh Sogavare telah meminta "
+            "Pence untuk mengadakan pertemuan sejak Juli lalu.",
+            "Kementerian Luar Negeri Iran mengatakan Presiden Iran Hassan Rouhani tidak akan bertemu dengan Presiden "
+            "AS Donald Trump.",
+            "Dia memperingatkan ekspektasi Korut untuk bisa berdialog dengan Washington menghilang.",
+        ]
+    )
+    kinds = [(e["type"], e["actor"]["name"]) for e in a.events]
+    assert ("REJECT", "Mike Pence") in kinds  # the entity stage finds him after the short form "(AS)"
+    assert ("REQUEST", "Manasseh Sogavare") in kinds
+    assert ("REJECT", "Hassan Rouhani") in kinds
+    assert not [k for k in kinds if k[0] == "CONSULT"]  # refused, asked for or hoped for: no meeting
+
+
+def test_police_named_by_their_trade_act_for_the_unit_of_the_story() -> None:
+    a = _run(
+        [
+            "Polisi menangkap dua pria pemalak pengendara mobil di Jakarta Barat.",
+            "Kedua tersangka ditangkap pada Senin (20/10/2025), kata Kepala Unit Kriminal Umum Polres Metro Jakarta "
+            "Barat, Iptu Dimitri Mahendra. Polres Jakbar juga mengunggah videonya.",
+            "Pada saat akan ditangkap, kedua pelaku berusaha melawan petugas.",
+        ],
+        published="2025-10-22",
+    )
+    (org,) = [e for e in a.entities if e["name"] == "Polres Metro Jakarta Barat"]
+    assert "Polres Jakbar" in {m["text"] for m in org["mentions"]}  # one unit, full and short
+    (ev,) = [e for e in a.events if e["type"] == "COERCE"]
+    assert ev["actor"]["name"] == "Polres Metro Jakarta Barat"
+    assert ev["date"]["value"] == "2025-10-20" and ev["modality"] == "asserted"  # not "planned"

@@ -209,3 +209,29 @@ def test_a_half_year_with_its_year_is_its_six_months_and_a_term_of_study_is_no_d
     assert v["semester pertama 2019"][:2] == ("2019-01/2019-06", "month")
     assert v["semester II tahun ini"][0] == "2023-07/2023-12"
     assert not [k for k in v if k.startswith("semester dua")]
+
+
+def test_vague_spans_the_start_of_a_month_and_a_day_before_a_month_range():
+    v = _values(
+        "Film itu tayang Februari 2023. Awal bulan akan dibuka film lain. Tidak seperti tahun-tahun sebelumnya "
+        "dan beberapa dekade lalu. Audit dilakukan mulai 1 Juli 2015 sampai Oktober 2015."
+    )
+    assert v["Awal bulan"][:2] == ("2023-02", "month")  # the month just told, when it is a near one
+    assert v["tahun-tahun sebelumnya"][:2] == (None, "none")
+    assert v["beberapa dekade lalu"][:2] == (None, "none")
+    assert v["1 Juli 2015"][:2] == ("2015-07-01", "day")  # two ends of different precision: two entries
+    assert v["Oktober 2015"][:2] == ("2015-10", "month")
+
+
+def test_a_clock_time_later_than_publication_is_of_the_evening_the_story_told():
+    anchor = Anchor(dt.date(2023, 1, 14), "+07:00", None, dt.time(8, 54))
+    text = (
+        "Hujan turun pada Jumat (13/1/2023) sore.\n\n"
+        + "Warga mengungsi.\n\n" * 6
+        + "Hingga pukul 21.45 WIB, air surut."
+    )
+    assert _values(text, anchor)["pukul 21.45 WIB"][0] == "2023-01-13T21:45+07:00"
+    # no day of the story told: the clock stays on the publication day
+    assert (
+        _values("Toko buka hingga pukul 22.00 WIB.", anchor)["pukul 22.00 WIB"][0] == "2023-01-14T22:00+07:00"
+    )

@@ -228,7 +228,7 @@ _STATE_ANAPHOR = re.compile(r"(?:pemerintah\s+)?negara\s+(?:itu|tersebut|ini)", 
 #: "untuk diperiksa", "jika ditangkap", "bisa ditahan", "saat akan ditangkap").
 _UNDONE_PASSIVE = re.compile(
     r"\b(?:tidak|tak|belum|bukan|untuk|agar|supaya|jika|apabila|kalau|bila|bisa|dapat|harus|perlu|minta|meminta|"
-    r"hendak|(?:saat|ketika|sewaktu)\s+akan)"
+    r"hendak|ingin|mau|(?:saat|ketika|sewaktu)\s+akan)"
     r"(?:\s+(?:akan|segera|langsung|juga|pernah|sempat|lagi|kunjung))*\s+$",
     re.IGNORECASE,
 )
@@ -494,8 +494,12 @@ class _Coder:
                 continue
             if "in_name" in t["flags"] or t["precision"] in ("none",):
                 continue
-            if t["start"] > near and _RELATIVE_AFTER.search(self.body, near, t["start"]):
-                continue  # "menyalahkan konstitusi, yang dirancang pada 2005": the date of another verb
+            closing = self.body[t["start"] - 2 : t["start"]] == ", " and re.match(
+                r"\s*(?:[.;]|$)", self.body[t["end"] :]
+            )
+            if t["start"] > near and not closing and _RELATIVE_AFTER.search(self.body, near, t["start"]):
+                continue  # "menyalahkan konstitusi, yang dirancang pada 2005": the date of another verb, not
+                # the day closing the sentence ("membubarkan aksi yang dilakukan warga …, Selasa (17/9/2019).")
             if _PERIOD_BEFORE.search(self.body[max(s0, t["start"] - 20) : t["start"]]):
                 continue
             if (
@@ -754,6 +758,8 @@ class _Coder:
         clause_start = max(self.body.rfind(",", s0, a), s0)
         source = self._source(quoted)
         mod = self._modality(self.body[clause_start:s1], a - clause_start, by_other)
+        if mod == "denied" and etype in ("DENY", "REJECT"):
+            return None  # "tak menampik kabar tersebut": not denying is confirming, no event of its own
         if mod == "denied" and _REFUSED.search(self.body, max(s0, a - 40), a) and etype in _REFUSABLE:
             etype, mod = (
                 "REJECT",

@@ -102,13 +102,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_year_range",
         _rx(
-            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s+(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
+            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s+(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
         ),
     ),
     (
         "month_range",
         _rx(
-            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
+            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
         ),
     ),
     (
@@ -221,6 +221,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "month_word",
         _rx(
             r"(?:(?P<edge>awal|akhir|pertengahan)\s+)?bulan\s+(?P<rel>lalu|ini|depan|mendatang|sebelumnya|kemarin)"
+            r"|(?P<edge2>awal|akhir|pertengahan)\s+bulan(?![\w-])"
         ),
     ),
     (
@@ -275,6 +276,8 @@ class Anchor:
     day: dt.date | None
     tz: str | None = None
     war_start: dt.date | None = None
+    #: the publication's time of day, when the record gives one (a bare midnight is taken for none)
+    clock: dt.time | None = None
 
 
 @dataclass
@@ -287,7 +290,9 @@ class Found:
 
 
 def times(article: Article) -> Article:
-    anchor = Anchor(_day(article.published), _tz(article.published), war_anchor(article))
+    anchor = Anchor(
+        _day(article.published), _tz(article.published), war_anchor(article), _clock(article.published)
+    )
     article.times = find_times(article.body, anchor)
     if anchor.day is None and any("no_anchor" in t["flags"] for t in article.times):
         article.warn("times: no publication date, so relative time expressions are left unresolved")
@@ -304,6 +309,13 @@ def _day(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+
+
+def _clock(published: str | None) -> dt.time | None:
+    m = re.match(r"\d{4}-\d\d-\d\dT(\d\d):(\d\d)", published or "")
+    if m is None or m.group(1, 2) == ("00", "00"):
+        return None
+    return dt.time(int(m.group(1)), int(m.group(2)))
 
 
 def _tz(published: str | None) -> str | None:
@@ -638,11 +650,17 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _typo_fix(d: dt.date, weekday: int, anchor: dt.date | None) -> dt.date | None:
+def _typo_fix(d: dt.date, weekday: int, anchor: dt.date | None, future: bool = False) -> dt.date | None:
     """A weekday that disagrees with its date far from publication is a typo in the date ("Rabu
     (18/9/2018)" in a 2019 article, "Senin (1/2)" for 1 December): the one date within 45 days of
-    publication with the same day of the month and that weekday, if there is exactly one."""
-    if anchor is None or abs((d - anchor).days) <= 45:
+    publication with the same day of the month and that weekday, if there is exactly one. A past event
+    dated a few days after publication is the weekday's last day before it ("Selasa (19/9/2019)" in a
+    story of 18 September: Tuesday the 17th)."""
+    if anchor is None:
+        return None
+    if not future and 0 < (d - anchor).days <= 7:
+        return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    if abs((d - anchor).days) <= 45:
         return None
     near = [anchor + dt.timedelta(days=k) for k in range(-45, 46)]
     fits = [x for x in near if x.day == d.day and x.weekday() == weekday]
@@ -733,7 +751,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         flags = []
         if g.get("wd") and WEEKDAYS[g["wd"].lower()] != d.weekday():
             flags.append("weekday_mismatch")
-            fixed = _typo_fix(d, WEEKDAYS[g["wd"].lower()], A)
+            fixed = _typo_fix(d, WEEKDAYS[g["wd"].lower()], A, future)
             if fixed is not None:
                 d = fixed
                 flags.append("corrected")
@@ -791,7 +809,19 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             h += 12
         if h > 24 or (mi is not None and mi > 59):
             return None
-        day = ctx.day_here(A) or A
+        told = ctx.day_here(A)
+        day = told or A
+        if (
+            told is None
+            and A is not None
+            and a.clock is not None
+            and not future
+            and (h, mi or 0) > (a.clock.hour + 1, a.clock.minute)
+        ):
+            # "Hingga pukul 21.45 WIB, air mulai surut" in a story out at 08:54 that told of "Selasa (21/10)"
+            # sore: that evening, not one still to come (with no such day told, it stays on the publication day)
+            back = ctx.story_day
+            day = back if back is not None and 0 < (A - back).days <= 2 else day
         tz = TIMEZONES.get((g.get("tz") or "").lower(), "")
         if day is None:
             return _res("time", None, "minute" if mi is not None else "hour", "no_anchor")
@@ -923,9 +953,17 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             shift = -1  # "akhir pekan" told on a weekday: the weekend just gone
         return _res("relative", _week(A + dt.timedelta(weeks=shift)), "week")
     if r == "month_word":
-        rel = g["rel"].lower()
+        rel = (g.get("rel") or "").lower()
         if A is None:
             return _res("relative", None, "month", "no_anchor")
+        if (
+            not rel
+        ):  # "Awal bulan akan dibuka oleh …": the month the text is about, if a near one, else this one
+            near = (
+                ctx.month is not None and abs(ctx.month[0] * 12 + ctx.month[1] - A.year * 12 - A.month) <= 2
+            )
+            y, m = ctx.month if near and ctx.month else (A.year, A.month)
+            return _res("relative", f"{y}-{m:02d}", "month")
         shift = _REL_SHIFT.get(rel, 0)
         base = (ctx.month[0], ctx.month[1]) if rel == "sebelumnya" and ctx.month else (A.year, A.month)
         y, m = divmod(base[0] * 12 + base[1] - 1 + shift, 12)

@@ -190,7 +190,37 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
             if entry is not None and not any(x < b and a < y for x, y in taken):
                 found.append((a, b, entry.type))
                 taken.append((a, b))
-    return sorted(found)
+    return _headed_places(body, sorted(found))
+
+
+def _headed_places(body: str, found: list[Span]) -> list[Span]:
+    """A place found alone right after a unit's head that no span covers ("Polres" + "Jakbar", "Kejari" +
+    "Sidoarjo"): the unit, one organisation; a city's unit printed with "kota" after its place ("Polres
+    Sorong kota") keeps it."""
+    out: list[Span] = []
+    for x, y, label in found:
+        head = _HEAD_BEFORE.search(body, max(0, x - 40), x) if label == "LOC" else None
+        if head is not None and not (out and out[-1][1] > head.start()):
+            x, label = head.start(), "ORG"
+        if label == "LOC" and _UNIT_HEAD.match(body, x):
+            label = "ORG"  # "Polsek Sako" taken for a place
+        unit = _UNIT_HEAD_IN.search(body, x, y) if label == "PER" else None
+        if unit is not None:  # "Kanit Reskrim Polsek Sako Iptu Apriansyah" taken for one person: a role,
+            # the unit, then the person after his rank
+            end = place_after(body, unit.end())
+            rank = RANKS.match(body, end + 1) if end < y else None
+            if rank is not None and (start := _lstrip_ranks(body, end + 1, y)) < y:
+                out.append((unit.start(), end, "ORG"))
+                out.append((start, y, "PER"))
+                continue
+            x, y, label = unit.start(), end, "ORG"
+        if label == "ORG" and _UNIT_HEAD.match(body, x) and (city := _CITY_UNIT.match(body, y)):
+            y = city.end()
+        out.append((x, y, label))
+    return out
+
+
+_CITY_UNIT = re.compile(r" [Kk]ota\b(?! [A-Z])")
 
 
 # A person named right after a speech verb: '..., kata Serhiy Popko, ...'.
@@ -252,6 +282,10 @@ _UNIT_HEAD = re.compile(
     r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kejari|Kejati|Kodam|Korem|Kodim|Lanud|Lantamal|Kanwil|KBRI|KJRI|PTRI|"
     r"Pengadilan\s+(?:Negeri|Tinggi|Agama)|Kejaksaan\s+(?:Negeri|Tinggi))"
 )
+#: A unit's head right before a place: "Polres " + "Jakbar".
+#: A unit's head inside a span: "Kabag Ops " + "Polres Sorong".
+_UNIT_HEAD_IN = re.compile(rf"(?<=\s)(?:{_UNIT_HEAD.pattern})(?= [A-Z])")
+_HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern})\s+$")
 #: Capitalised words after a unit's head: its place ("Polres Mamuju", "Polda Metro Jaya"), up to a rank.
 _UNIT_PLACE = re.compile(r"(?: (?-i:[A-Z][\w-]*)){1,3}")
 
