@@ -482,3 +482,15 @@ def test_police_named_by_their_trade_act_for_the_unit_of_the_story() -> None:
     (ev,) = [e for e in a.events if e["type"] == "COERCE"]
     assert ev["actor"]["name"] == "Polres Metro Jakarta Barat"
     assert ev["date"]["value"] == "2025-10-20" and ev["modality"] == "asserted"  # not "planned"
+
+
+def test_units_split_from_places_and_people_and_not_denying_is_no_denial() -> None:
+    a = _run(
+        [
+            "Kanit Reskrim Polsek Sako Iptu Apriansyah mengatakan SR sudah ditahan.",
+            "Kasat Reskrim Polrestabes Palembang AKBP Andrie Setiawan tak menampik kabar tersebut.",
+        ]
+    )
+    names = {(e["name"], e["type"]) for e in a.entities}
+    assert ("Polsek Sako", "ORG") in names and ("Apriansyah", "PER") in names
+    assert not [e for e in a.events if e["type"] == "DENY"]

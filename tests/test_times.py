@@ -235,3 +235,11 @@ def test_a_clock_time_later_than_publication_is_of_the_evening_the_story_told():
     assert (
         _values("Toko buka hingga pukul 22.00 WIB.", anchor)["pukul 22.00 WIB"][0] == "2023-01-14T22:00+07:00"
     )
+
+
+def test_a_past_date_a_few_days_after_publication_with_another_weekday_is_that_weekdays():
+    anchor = Anchor(dt.date(2019, 9, 18), "+07:00")
+    v = _values("Polisi membubarkan aksi demo di Kota Sorong, Selasa (19/9/2019).", anchor)
+    assert v["Selasa (19/9/2019)"][0] == "2019-09-17" and "corrected" in v["Selasa (19/9/2019)"][2]
+    ahead = _values("Sidang akan digelar Selasa (19/9/2019).", anchor)  # what is still to come keeps its date
+    assert ahead["Selasa (19/9/2019)"][0] == "2019-09-19"
