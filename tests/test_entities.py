@@ -287,3 +287,14 @@ def test_a_mission_abroad_is_named_with_its_city() -> None:
 
     body = "PTRI Jenewa menegaskan sikap Indonesia."
     assert _unit_and_place(body, [(0, 4, "ORG"), (5, 11, "LOC")]) == [(0, 11, "ORG")]
+
+
+def test_a_person_at_the_end_of_a_long_role_after_a_speech_verb_and_a_capital_that_insists() -> None:
+    body = (
+        '"Kami mengelola kanal informasi," kata Kabid Hubungan Media dan Kehumasan pada Puspenkum Kejagung RI '
+        "Irwan Datuiding, Sabtu (6/9/2025).\n\nPyongyang selalu bersikeras jaminan keamanan dibutuhkan."
+    )
+    art = _linked(body, [_at(body, "Pyongyang", label="LOC")])
+    names = _by_name(art)
+    assert names["Irwan Datuiding"]["type"] == "PER"
+    assert names["Pyongyang"].get("stands_for") == "Korea Utara"  # a capital speaking is its government

@@ -44,9 +44,10 @@ TITLES = re.compile(
 )
 #: A mention followed by a speech or action verb: a capital standing for its government ("Moskow memperingatkan").
 _GOVERNMENT_VERB = re.compile(
-    r"^\s*(?:juga\s+|telah\s+|sudah\s+|pun\s+)?(?:mengatakan|menyatakan|memperingatkan|menegaskan|menuduh|menolak|"
+    r"^\s*(?:(?:juga|telah|sudah|pun|selalu|terus|tetap|kembali|sebelumnya|bahkan|justru|masih)\s+){0,2}"
+    r"(?:mengatakan|menyatakan|memperingatkan|menegaskan|menuduh|menolak|bersikeras|menyebut|menilai|menganggap|"
     r"meminta|mendesak|mengancam|menyerukan|membantah|mengklaim|mengecam|menuntut|berencana|memutuskan|menyetujui|"
-    r"mengumumkan|mengizinkan|membolehkan|melarang|menjatuhkan|mengirim)\b",
+    r"mengumumkan|mengizinkan|membolehkan|melarang|menjatuhkan|mengirim|membalas|merespons|menanggapi)\b",
     re.IGNORECASE,
 )
 _ROLE_NOUN = (
@@ -171,11 +172,12 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
         (_RANKED, "PER"),
         (_SUBJECT_SPEAKER, "PER"),
         (_ROLE_SHORT_NAME, "PER"),
+        (_CUE_ROLE_NAME, "PER"),
         (_SITE, "ORG"),
     ):  # names the model may miss, by their context
         for m in pattern.finditer(body):
             a, b = m.span("name")
-            if pattern in (_SUBJECT_SPEAKER, _ROLE_SHORT_NAME) and any(
+            if pattern in (_SUBJECT_SPEAKER, _ROLE_SHORT_NAME, _CUE_ROLE_NAME) and any(
                 _plain_word(w, body) or _is_title(w) or re.fullmatch(_ROLE_NOUN, w, re.IGNORECASE)
                 for w in m.group("name").split()
             ):
@@ -388,6 +390,14 @@ _SUBJECT_SPEAKER = re.compile(
 _ROLE_SHORT_NAME = re.compile(
     rf"\b{_ROLE_NOUN}(?:\s+(?-i:[A-Z][\w-]*)){{0,5}}\s+\((?-i:[A-Z][A-Za-z]{{1,9}})\)\s+"
     r"(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}))(?=\s+(?-i:[a-z])|[,.;])",
+    re.IGNORECASE,
+)
+# A person named at the end of a long role after a speech verb: "kata Kabid Hubungan Media dan Kehumasan pada
+# Puspenkum Kejagung RI Irwan Datuiding, Sabtu (6/9/2025)" (filtered as above; a span already found wins).
+_CUE_ROLE_NAME = re.compile(
+    r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|tegas|imbuh|tambah|terang|papar)(?:nya)?\s+"
+    + _ROLE_NOUN
+    + r"\b[^,.;:\"“”\n]{0,90}?\s(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}))(?=\s*[,.])",
     re.IGNORECASE,
 )
 # A news site named by its domain: "TribunGorontalo.com", "Liputan6.com".
