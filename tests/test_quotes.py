@@ -513,3 +513,21 @@ def test_a_date_cut_off_by_a_dropped_link_is_no_speaker_and_a_sentence_opening_n
     assert said["menekankan"]["name"] == "Rodrigo Duterte"
     assert said["menyarankan"]["name"] == "Rodrigo Duterte"
     assert said["menyarankan"]["role"] != "Ini bukan pertama kalinya"
+
+
+def test_a_speakers_role_goes_on_past_pada_to_the_name_that_closes_it() -> None:
+    from kronik.pipeline import STAGES, process
+
+    a = Article(
+        source="x",
+        title="t",
+        language="id",
+        published="2025-09-06",
+        paragraphs=[
+            '"Kami mengelola media sosial kejaksaan," kata Kabid Hubungan Media dan Kehumasan pada Puspenkum '
+            "Kejagung RI Irwan Datuiding, Sabtu (6/9/2025).",
+            '"Kampus tidak menolerir kekerasan," kata Suharnomo di Muladi Dome, Jumat (17/10).',
+        ],
+    )
+    a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
+    assert [q["speaker"]["name"] for q in a.quotes] == ["Irwan Datuiding", "Suharnomo"]

@@ -25,6 +25,7 @@ from typing import Any
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from kronik.data import Article
+from kronik.stages.entities import TITLES
 from kronik.stages.metadata.media import known_medium
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import Lexicon, lexicon
@@ -108,6 +109,12 @@ _SPEAKER_STOP = re.compile(
     r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir)\b|[(;]|[.!?]\s*$|(?<!\s(?-i:[A-Z]))[.!?]\s"
     rf"|,\s*(?:{_WEEKDAY_AT}|\d)\b",
     re.IGNORECASE,
+)
+#: A preposition in a speaker's role before the institution he serves ("… pada Puspenkum Kejagung RI"), not
+#: before a day, a month or a medium.
+_ROLE_GOES_ON = re.compile(
+    rf"\s(?:pada|di)\s+(?!{_WEEKDAY_AT}\b|(?i:hari|tanggal|pukul|jam|Januari|Februari|Maret|April|Mei|Juni|Juli|"
+    r"Agustus|September|Oktober|November|Desember)\b)(?-i:[A-Z])"
 )
 #: An unnamed speaker's description goes on through "yang menolak disebutkan namanya".
 _ANONYMOUS = re.compile(
@@ -450,6 +457,11 @@ class _Finder:
         """The speaker phrase after a post cue: up to a preposition, a time, a bracket or the sentence end."""
         text = self.body[start:limit]
         stop = _SPEAKER_STOP.search(text)
+        while stop is not None and _ROLE_GOES_ON.match(text, stop.start()) and TITLES.match(text.lstrip()):
+            comma = text.find(",", stop.end())
+            if comma < 0 or not self._has_person(start + stop.end(), start + comma):
+                break  # "kata Kabid Humas pada Puspenkum Kejagung RI Irwan Datuiding, …": the role goes on
+            stop = _SPEAKER_STOP.search(text, stop.end())  # to the name that closes it
         end = start + (stop.start() if stop else len(text))
         anonymous = _ANONYMOUS.match(self.body, end)
         s, e = _lstrip(self.body, start, end), _rstrip(self.body, start, end)
