@@ -527,7 +527,8 @@ def test_a_speakers_role_goes_on_past_pada_to_the_name_that_closes_it() -> None:
             '"Kami mengelola media sosial kejaksaan," kata Kabid Hubungan Media dan Kehumasan pada Puspenkum '
             "Kejagung RI Irwan Datuiding, Sabtu (6/9/2025).",
             '"Kampus tidak menolerir kekerasan," kata Suharnomo di Muladi Dome, Jumat (17/10).',
+            '"Itu jadi beban tersendiri buat saya," kata Bu Titik lagi.',
         ],
     )
     a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
-    assert [q["speaker"]["name"] for q in a.quotes] == ["Irwan Datuiding", "Suharnomo"]
+    assert [q["speaker"]["name"] for q in a.quotes] == ["Irwan Datuiding", "Suharnomo", "Bu Titik"]
