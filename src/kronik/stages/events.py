@@ -761,10 +761,8 @@ class _Coder:
         if mod == "denied" and etype in ("DENY", "REJECT"):
             return None  # "tak menampik kabar tersebut": not denying is confirming, no event of its own
         if mod == "denied" and _REFUSED.search(self.body, max(s0, a - 40), a) and etype in _REFUSABLE:
-            etype, mod = (
-                "REJECT",
-                "asserted",
-            )  # "tidak akan bertemu dengan Trump": a refusal, as event coders write it
+            # "tidak akan bertemu dengan Trump": a refusal, as event coders write it
+            etype, mod = "REJECT", "asserted"
         return _Event(etype, actor, target, partner, date, place, mod, source,
                       m.group(), a, m.end(), sent)  # fmt: skip
 

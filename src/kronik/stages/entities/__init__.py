@@ -222,9 +222,6 @@ def _headed_places(body: str, found: list[Span]) -> list[Span]:
     return out
 
 
-_CITY_UNIT = re.compile(r" [Kk]ota\b(?! [A-Z])")
-
-
 # A person named right after a speech verb: '..., kata Serhiy Popko, ...'.
 _SPEAKER = re.compile(
     r"\b(?:kata|ujar|ucap|tutur|jelas|ungkap|tegas|sebut|imbuh|tambah|terang|papar)(?:nya)?\s+"
@@ -285,9 +282,11 @@ _UNIT_HEAD = re.compile(
     r"Pengadilan\s+(?:Negeri|Tinggi|Agama)|Kejaksaan\s+(?:Negeri|Tinggi))"
 )
 #: A unit's head right before a place: "Polres " + "Jakbar".
+_HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern})\s+$")
 #: A unit's head inside a span: "Kabag Ops " + "Polres Sorong".
 _UNIT_HEAD_IN = re.compile(rf"(?<=\s)(?:{_UNIT_HEAD.pattern})(?= [A-Z])")
-_HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern})\s+$")
+#: "kota" after a city unit's place: "Polres Sorong kota".
+_CITY_UNIT = re.compile(r" [Kk]ota\b(?! [A-Z])")
 #: Capitalised words after a unit's head: its place ("Polres Mamuju", "Polda Metro Jaya"), up to a rank.
 _UNIT_PLACE = re.compile(r"(?: (?-i:[A-Z][\w-]*)){1,3}")
 
