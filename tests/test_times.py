@@ -76,8 +76,14 @@ def test_a_typo_in_a_date_its_weekday_contradicts_is_mended_and_flagged():
     assert v["Jumat (13/1/2022)"][0] == "2023-01-13"  # the year typed wrong: 13 Jan 2023 is a Friday
     assert {"weekday_mismatch", "corrected"} <= set(v["Jumat (13/1/2022)"][2])
     assert v["Senin (2/9)"][0] == "2023-01-02"  # "9" for "1": 2 Jan 2023 is the Monday near publication
-    v = _values("Senin (14/1/2023) rapat dimulai.")  # near publication: kept as written, flagged
-    assert v["Senin (14/1/2023)"][0] == "2023-01-14" and "corrected" not in v["Senin (14/1/2023)"][2]
+    # near publication the weekday wins, as the golds read it: the Monday nearest the printed date
+    v = _values("Senin (14/1/2023) rapat dimulai.")
+    assert v["Senin (14/1/2023)"][0] == "2023-01-16" and "corrected" in v["Senin (14/1/2023)"][2]
+    v = _values("Sidang pleno digelar Kamis (19/8).")  # the month typed wrong: Thursday 19 January
+    assert v["Kamis (19/8)"][0] == "2023-01-19"
+    # a statement cannot postdate publication: the weekday's last day before it
+    v = _values('"Kami siap," kata Budi saat dihubungi, Kamis (21/1/2023).')
+    assert v["Kamis (21/1/2023)"][0] == "2023-01-12"
 
 
 def test_clock_times_keep_the_day_the_story_narrates_over_a_few_paragraphs():
@@ -243,3 +249,25 @@ def test_a_past_date_a_few_days_after_publication_with_another_weekday_is_that_w
     assert v["Selasa (19/9/2019)"][0] == "2019-09-17" and "corrected" in v["Selasa (19/9/2019)"][2]
     ahead = _values("Sidang akan digelar Selasa (19/9/2019).", anchor)  # what is still to come keeps its date
     assert ahead["Selasa (19/9/2019)"][0] == "2019-09-19"
+
+
+def test_forms_of_the_sixth_time_gold():
+    v = _values(
+        "Kloter 1 berangkat pukul 19.40 WAS, kloter 2 pada 20.10 WAS. Gempa terjadi pukul 14.06.31 WIB. "
+        "Lomba digelar 9 s/d 13 Januari 2023. Hujan turun sejak Jumat (13/1) sore hingga siang ini. "
+        "Sedangkan Kamis, kemarin indeks ditutup naik. Warung itu berdiri sejak puluhan tahun lalu. "
+        "Angka itu turun dari periode yang sama tahun sebelumnya (Maret 2021). Stasiun dibuka pada 1871. "
+        "Gedung diresmikan 1929. Kini, hampir 100 tahun kemudian, gedung masih dipakai. "
+        "Pada Mei dan Juli 2022, bunga dipangkas."
+    )
+    assert v["pukul 19.40 WAS"][0] == "2023-01-14T19:40+03:00"
+    assert v["20.10 WAS"][0] == "2023-01-14T20:10+03:00"
+    assert v["pukul 14.06.31 WIB"][0] == "2023-01-14T14:06+07:00"
+    assert v["9 s/d 13 Januari 2023"][0] == "2023-01-09/2023-01-13"
+    assert v["Jumat (13/1) sore"][0] == "2023-01-13" and v["siang ini"][0] == "2023-01-14"
+    assert v["Kamis, kemarin"][0] == "2023-01-12"  # the weekday wins over a loose "kemarin"
+    assert v["puluhan tahun lalu"][0] is None
+    assert v["tahun sebelumnya"][0] == "2021"  # glossed by the bracket, not the year told last
+    assert v["1871"][0] == "1871"
+    assert v["100 tahun kemudian"][:2] == ("P100Y", "year")  # a span up to now, not the year 2029
+    assert v["Mei dan Juli 2022"][0] == "2022-05/2022-07"

@@ -18,6 +18,7 @@ relative expression against).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -78,7 +79,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_range",
         _rx(
-            rf"(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?"
+            rf"(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?"
         ),
     ),
     (
@@ -102,19 +103,19 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_year_range",
         _rx(
-            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s+(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
+            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s+(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
         ),
     ),
     (
         "month_range",
         _rx(
-            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
+            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
         ),
     ),
     (
         "time",
         _rx(
-            rf"(?:pukul|jam)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d))?{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?"
+            rf"(?:pukul|jam)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d)(?:[.:]\d\d)?)?{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?"
         ),
     ),
     (
@@ -125,7 +126,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_range",
-        _rx(rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|/|hingga|sampai)\s*(?:tahun\s+)?(?P<y>{_YEAR})"),
+        _rx(
+            rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|/|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*(?:tahun\s+)?(?P<y>{_YEAR})"
+        ),
     ),
     (
         "month_rel",
@@ -154,7 +157,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock",  # a clock time with its zone and no "pukul": "20.30 WIB"
         re.compile(
-            rf"(?<![\w.:/,-])(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)\s*(?P<tz>{_alt(t.upper() for t in TIMEZONES)})(?![\w])"
+            rf"(?<![\w.:/,-])(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)(?:[.:][0-5]\d)?\s*(?P<tz>{_alt(t.upper() for t in TIMEZONES)})(?![\w])"
         ),
     ),
     (
@@ -176,7 +179,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "vague_count",
         _rx(
-            r"beberapa\s+(?:saat|detik|menit|jam|hari|pekan|minggu|bulan|tahun|dekade|abad)(?:\s+(?:(?:yang\s+)?lalu|kemudian|sebelumnya|setelahnya|ke\s+depan|lagi|mendatang|belakangan))?"
+            r"(?:beberapa|belasan|puluhan|ratusan|ribuan)\s+(?:saat|detik|menit|jam|hari|pekan|minggu|bulan|tahun|dekade|abad)(?:\s+(?:(?:yang\s+)?lalu|kemudian|sebelumnya|setelahnya|ke\s+depan|lagi|mendatang|belakangan))?"
             r"|ber(?P<rep>jam|hari|minggu|pekan|bulan|tahun)-(?P=rep)|(?P<many>hari|minggu|pekan|bulan|tahun)-(?P=many)\s+(?:selanjutnya|berikutnya|terakhir|belakangan|sebelumnya|mendatang)|belum\s+lama\s+(?:ini|berselang)"
         ),
     ),
@@ -245,10 +248,17 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         _rx(
-            rf"(?:(?:pada\s+)?hari\s+|(?P<eve>malam)\s+)?{_WD}(?:\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok))?{_PART}"
+            rf"(?:(?:pada\s+)?hari\s+|(?P<eve>malam)\s+)?{_WD}(?:\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok)|,\s*(?P<past>kemarin|lalu))?{_PART}"
         ),
     ),
     ("year", _rx(rf"(?:tahun\s+)?(?P<y>{_YEAR})")),
+    (  # a year before 1900 only where a word says it is one: "tahun 1871", "pada 1871", "sejak 1602"
+        "old_year",
+        re.compile(
+            r"(?:(?<![\w-])[Tt]ahun\s+|(?<=\b[Pp]ada\s)|(?<=\b[Ss]ejak\s)|(?<=\b[Hh]ingga\s)|(?<=\b[Ss]ampai\s))"
+            r"(?P<y>1[5-8]\d\d)(?![\w.,]\d|\s*(?:meter|km|orang|unit|persen|ton|kg|jiwa|ekor|mdpl|kali)\b)"
+        ),
+    ),
     ("new_year", _rx(rf"(?:hari\s+)?tahun\s+baru(?:\s+masehi)?\s+(?P<y>{_YEAR})")),
     (
         "season",
@@ -386,8 +396,29 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
             res["flags"].append("after_publication")
         out.append({k: res[k] for k in ("text", "start", "end", "type", "value", "precision", "flags")})
         found.append((f, future))
+    _glossed(body, out)
     _reanchor_quoted(body, out, found, anchor)
     return _join_ranges(body, out)
+
+
+_PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
+
+
+def _glossed(body: str, out: list[dict[str, Any]]) -> None:
+    """A relative expression glossed by a date in brackets right after it takes the date's value at its
+    own precision: "periode yang sama tahun sebelumnya (Maret 2024)" is 2024, whatever year was told last."""
+    for t, nxt in itertools.pairwise(out):
+        cut = _PRECISION_CHARS.get(t["precision"])
+        if (
+            t["type"] == "relative"
+            and cut
+            and nxt["type"] == "date"
+            and nxt["value"]
+            and len(nxt["value"]) >= cut
+            and re.fullmatch(r"\s*\(\s*", body[t["end"] : nxt["start"]])
+            and re.match(r"\s*\)", body[nxt["end"] :])
+        ):
+            t["value"] = nxt["value"][:cut]
 
 
 _ONE_MONTH = re.compile(rf"(?:bulan\s+)?{_M}", re.IGNORECASE)
@@ -395,10 +426,11 @@ _ONE_MONTH = re.compile(rf"(?:bulan\s+)?{_M}", re.IGNORECASE)
 
 def _two_months(m: re.Match[str]) -> Found:
     """ "Juni dan Juli" is a span of two months, "Oktober dan Desember" two months apart: the first is then
-    read alone (the second, with what follows it, "Desember mendatang", is found by its own rule)."""
+    read alone (the second, with what follows it, "Desember mendatang", is found by its own rule), unless
+    a year closes both ("Mei dan Juli 2025": the span they bound)."""
     m1, m2 = _month(m.group("m1")), _month(m.group("month"))
     joiner = m.string[m.end("m1") : m.start("month")].strip().lower()
-    if joiner != "dan" or m2 == m1 % 12 + 1:
+    if joiner != "dan" or m2 == m1 % 12 + 1 or m.group("y"):
         return Found("month_range", m.start(), m.end(), m)
     first = _ONE_MONTH.match(m.string, m.start(), m.end("m1"))
     assert first is not None
@@ -424,7 +456,8 @@ def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for t in out:
         prev = joined[-1] if joined else None
         same_grain = prev is not None and (
-            (_is_day(prev) and _is_day(t)) or (_is_month(prev) and _is_month(t))
+            (_is_day(prev) and _is_day(t) and not _DAY_PART_END.search(t["text"]))
+            or (_is_month(prev) and _is_month(t))
         )
         if prev is not None and same_grain and _RANGE_JOIN.fullmatch(body[prev["end"] : t["start"]]):
             n = 10 if _is_day(t) else 7
@@ -468,6 +501,10 @@ def _join_ranges(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _YEAR_IN = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+#: A part of a day closing a range ("Minggu (19/10) sore hingga siang ini"): two times, not a span of days.
+_DAY_PART_END = re.compile(
+    r"\b(?:pagi|siang|sore|petang|malam)(?:\s+(?:hari\s+)?(?:ini|tadi|itu))?$", re.IGNORECASE
+)
 
 
 def _lists(body: str, prev: dict[str, Any], t: dict[str, Any]) -> bool:
@@ -650,20 +687,28 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _typo_fix(d: dt.date, weekday: int, anchor: dt.date | None, future: bool = False) -> dt.date | None:
-    """A weekday that disagrees with its date far from publication is a typo in the date ("Rabu
-    (18/9/2018)" in a 2019 article, "Senin (1/2)" for 1 December): the one date within 45 days of
-    publication with the same day of the month and that weekday, if there is exactly one. A past event
-    dated a few days after publication is the weekday's last day before it ("Selasa (19/9/2019)" in a
-    story of 18 September: Tuesday the 17th)."""
+def _typo_fix(
+    d: dt.date, weekday: int, anchor: dt.date | None, said: bool = False, future: bool = False
+) -> dt.date | None:
+    """A weekday that disagrees with its date is a typo in the date. A statement dated (up to 45 days) after
+    publication was made on the weekday's last day before it ('ujar X ketika dihubungi, Kamis (19/9/2025)'
+    out on Thursday the 11th). The month mistyped: the one date within 45 days of publication with the
+    same day of the month and that weekday, if there is exactly one and it lies nearer publication
+    ("Kamis (19/8)" in a story of 20 September is Thursday the 19th; "Rabu (18/9/2018)" in a 2019
+    article). Near publication, the day mistyped: the weekday nearest the printed date ("Selasa
+    (19/9/2019)" is Tuesday the 17th, "Senin (13/10)" Monday the 14th), unless that is past and the
+    clause speaks of the future ("akan digelar Selasa (19/9/2019)" out on the 18th keeps its date)."""
     if anchor is None:
         return None
-    if not future and 0 < (d - anchor).days <= 7:
+    if said and 0 < (d - anchor).days <= 45:
         return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
-    if abs((d - anchor).days) <= 45:
-        return None
     near = [anchor + dt.timedelta(days=k) for k in range(-45, 46)]
     fits = [x for x in near if x.day == d.day and x.weekday() == weekday]
+    if len(fits) == 1 and abs((fits[0] - anchor).days) < abs((d - anchor).days):
+        return fits[0]
+    if abs((d - anchor).days) <= 45:
+        near_day = d + dt.timedelta(days=(weekday - d.weekday() + 3) % 7 - 3)
+        return None if future and near_day < anchor else near_day  # what is still to come keeps its date
     return fits[0] if len(fits) == 1 else None
 
 
@@ -732,6 +777,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             return None  # a bare "pagi" or "malam" is too often not a time of this story
         if text.startswith("malam tadi") or (g.get("rel") == "tadi" and text.startswith("malam")):
             base = A - dt.timedelta(days=1) if A else None
+        elif (g.get("rel") or "").lower() in ("ini", "tadi"):
+            base = A  # "siang ini", "pagi tadi": the day of writing, whatever day the paragraph told before
         else:
             base = ctx.day_here(A) or A
         return (
@@ -751,7 +798,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         flags = []
         if g.get("wd") and WEEKDAYS[g["wd"].lower()] != d.weekday():
             flags.append("weekday_mismatch")
-            fixed = _typo_fix(d, WEEKDAYS[g["wd"].lower()], A, future)
+            said = bool(_said_before().search(body, max(0, f.start - 160), f.start))
+            fixed = _typo_fix(d, WEEKDAYS[g["wd"].lower()], A, said, future)
             if fixed is not None:
                 d = fixed
                 flags.append("corrected")
@@ -855,7 +903,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         return _res("date", f"{year}-Q{q}", "quarter")
     if r == "year_range":
         return _res("interval", f"{g['y1']}/{g['y']}", "year")
-    if r == "year":
+    if r in ("year", "old_year"):
         flags = ["in_name"] if _IN_NAME.search(body[max(0, f.start - 25) : f.end]) else []
         return _res("date", g["y"], "year", *flags)
     if r == "war_day":
@@ -908,7 +956,18 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             return _res("duration", _duration(n, unit), _unit_precision(unit))
         if base is None:
             return _res("relative", None, _unit_precision(unit), "no_anchor")
-        return _shift(base, unit, sign * n)
+        res = _shift(base, unit, sign * n)
+        if (
+            told
+            and sign > 0
+            and A is not None
+            and not future
+            and res["value"]
+            and res["value"][:4] > str(A.year)
+        ):
+            # "Kini, hampir 100 tahun kemudian" after 1929: the span up to now, not a year still to come
+            return _res("duration", _duration(n, unit), _unit_precision(unit))
+        return res
     if r == "day_after":
         told = ctx.story_day if ctx.story_day and ctx.day and ctx.story_day <= ctx.day else ctx.day
         base = told or A
@@ -1010,7 +1069,12 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             return None  # "minggu" is also "week"
         if g.get("eve"):  # "malam Minggu" is Saturday night, "malam Jumat" Thursday night
             wd = (wd - 1) % 7
-        ahead = future or rel in ("mendatang", "depan", "besok")
+        # "Jumat, kemarin" is the Friday just gone, however loosely "kemarin" is used
+        ahead = (
+            not g.get("past")
+            and rel not in ("lalu", "kemarin")
+            and (future or rel in ("mendatang", "depan", "besok"))
+        )
         delta = (wd - A.weekday()) % 7 if ahead else -((A.weekday() - wd) % 7)
         return _res("relative", (A + dt.timedelta(days=delta)).isoformat(), "day")
     return None

@@ -52,6 +52,7 @@ TIMEZONES: dict[str, str] = {
     "wib": "+07:00",
     "wita": "+08:00",
     "wit": "+09:00",
+    "was": "+03:00",  # Waktu Arab Saudi, in hajj reports
     "gmt+7": "+07:00",
     "gmt+07:00": "+07:00",
     "gmt+8": "+08:00",
