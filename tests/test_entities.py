@@ -298,3 +298,19 @@ def test_a_person_at_the_end_of_a_long_role_after_a_speech_verb_and_a_capital_th
     names = _by_name(art)
     assert names["Irwan Datuiding"]["type"] == "PER"
     assert names["Pyongyang"].get("stands_for") == "Korea Utara"  # a capital speaking is its government
+
+
+def test_a_one_word_name_shortened_and_a_surname_only_the_headline_gives() -> None:
+    body = "Hal itu disampaikan Prasetyo di Istana.\n\nPras mengatakan perpres segera terbit."
+    art = _linked(body, [_at(body, "Prasetyo"), _at(body, "Pras ", 4)])
+    assert {e["name"]: len(e["mentions"]) for e in art.entities if e["type"] == "PER"} == {"Prasetyo": 2}
+    body = "Fahri mengatakan partai itu masih dipersiapkan."
+    art = Article(source="synthetic", title="Hengkang dari PKS, Fahri Hamzah Bergabung", paragraphs=[body])
+    from kronik.stages.entities import _entities
+
+    _entities(art, [_at(body, "Fahri")])
+    assert [e["name"] for e in art.entities if e["type"] == "PER"] == ["Fahri Hamzah"]
+    body = "Ganjar mengatakan sekolah itu akan ditindak."  # a verb of a title-case headline is no surname
+    art = Article(source="synthetic", title="Ganjar Tindak Tegas", paragraphs=[body])
+    _entities(art, [_at(body, "Ganjar")])
+    assert [e["name"] for e in art.entities if e["type"] == "PER"] == ["Ganjar"]

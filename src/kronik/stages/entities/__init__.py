@@ -495,6 +495,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
             _fuller_name(c, body)
     _join_partial_names(clusters)
     _join_short_names(clusters, body)
+    _surname_from_title(clusters, article.title or "", body)
     _join_split_short_forms(clusters, body)
     _join_unit_places(clusters, registry)
     _sweep(clusters, body, skip_to)
@@ -572,8 +573,35 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
         owners = [p for p, nicks in zip(people, nicknames, strict=True) if c.name in nicks][:1]
         if not owners:  # (a person named short before the article gives the full name, too)
             owners = [p for p in people if _part_of(norm(c.name), norm(p.name))]
+        if not owners and c.type == "PER" and len(c.name) >= 4:  # "Prasetyo" then "Pras": a shortened name
+            first = min(m["start"] for m in c.mentions)
+            owners = [
+                p
+                for p in clusters
+                if p is not c
+                and p.type == "PER"
+                and p.entry is None
+                and " " not in p.name
+                and len(p.name) > len(c.name)
+                and norm(p.name).startswith(norm(c.name))
+                and min(m["start"] for m in p.mentions) < first
+            ]
         if len(owners) == 1:
             _absorb(owners[0], c, clusters)
+
+
+def _surname_from_title(clusters: list[_Cluster], title: str, body: str) -> None:
+    """A person the body names by one word whose full name only the headline gives ("Fahri Hamzah Sebut
+    …" over a body that says "Fahri"): the headline's name, when the word after it is no word the body
+    prints in lower case, whole or inside another ("Ganjar Tindak Tegas" over "menindak")."""
+    for c in clusters:
+        if c.type != "PER" or c.entry is not None or " " in c.name or len(c.name) < 3:
+            continue
+        m = re.search(rf"(?<![\w-]){re.escape(c.name)} ([A-Z][a-z]{{2,}})(?![\w-])", title)
+        if m is None or _plain_word(m.group(1), body) or _is_title(m.group(1)):
+            continue
+        if not re.search(rf"[a-z]{re.escape(m.group(1).lower())}|{re.escape(m.group(1).lower())}[a-z]", body):
+            c.name = f"{c.name} {m.group(1)}"
 
 
 def _join_split_short_forms(clusters: list[_Cluster], body: str) -> None:
