@@ -271,3 +271,16 @@ def test_forms_of_the_sixth_time_gold():
     assert v["1871"][0] == "1871"
     assert v["100 tahun kemudian"][:2] == ("P100Y", "year")  # a span up to now, not the year 2029
     assert v["Mei dan Juli 2022"][0] == "2022-05/2022-07"
+
+
+def test_a_year_before_hari_ini_a_month_reached_until_and_an_editors_gloss():
+    v = _values("Rapat Koordinasi Daerah 2025 hari ini batal. Tarif berlaku hingga pertengahan Januari.")
+    assert v["hari ini"][0] == "2023-01-14" and v["2025"][0] == "2025"
+    assert v["pertengahan Januari"][0] == "2023-01"
+    anchor = Anchor(dt.date(2023, 1, 17), "+07:00")  # a Tuesday
+    v = _values(
+        'Penyitaan dilakukan pekan lalu. "Kalau nggak hari Selasa, kami dititipi mobil," ujarnya.', anchor
+    )
+    assert v["hari Selasa"][0] == "2023-01-10"
+    v = _values('"Besok (hari ini) dia dipanggil," ujar Rizki.')
+    assert v["Besok"][0] == "2023-01-14"

@@ -365,6 +365,8 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
     cands: list[Found] = []
     for name, pat in RULES:
         for m in pat.finditer(body):
+            if name == "duration" and _year_count(m):
+                continue  # "Daerah 2025 hari ini": a year, then "hari ini", not 2025 days
             cands.append(_two_months(m) if name == "month_range" else Found(name, m.start(), m.end(), m))
     cands.sort(key=lambda f: (-(f.end - f.start), _ORDER[f.rule], f.start))
     taken: list[Found] = []
@@ -406,19 +408,29 @@ _PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
 
 def _glossed(body: str, out: list[dict[str, Any]]) -> None:
     """A relative expression glossed by a date in brackets right after it takes the date's value at its
-    own precision: "periode yang sama tahun sebelumnya (Maret 2024)" is 2024, whatever year was told last."""
+    own precision: "periode yang sama tahun sebelumnya (Maret 2024)" is 2024, whatever year was told last;
+    "Besok (hari ini)", the editor's gloss in a quote of the day before, is the day of writing."""
     for t, nxt in itertools.pairwise(out):
         cut = _PRECISION_CHARS.get(t["precision"])
         if (
             t["type"] == "relative"
             and cut
-            and nxt["type"] == "date"
+            and nxt["type"] in ("date", "relative")
             and nxt["value"]
             and len(nxt["value"]) >= cut
             and re.fullmatch(r"\s*\(\s*", body[t["end"] : nxt["start"]])
             and re.match(r"\s*\)", body[nxt["end"] :])
         ):
             t["value"] = nxt["value"][:cut]
+
+
+_WEEK_AGO = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
+
+
+def _year_count(m: re.Match[str]) -> bool:
+    """A count that is a year printed before a unit of time other than years ("(29/8/2025) hari ini")."""
+    n = _num(m.group("n"))
+    return n is not None and 1900 <= n <= 2100 and (m.group("unit") or "").lower() != "tahun"
 
 
 _ONE_MONTH = re.compile(rf"(?:bulan\s+)?{_M}", re.IGNORECASE)
@@ -841,7 +853,9 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             elif rel in ("tahun ini", "ini"):
                 year = A.year
             else:  # "sampai Januari" may reach forward as well as back
-                until = re.match(r"(?i)(?:hingga|sampai)\b", f.m.group())
+                until = re.match(r"(?i)(?:hingga|sampai)\b", f.m.group()) or re.search(
+                    r"(?i)\b(?:hingga|sampai)\s+$", body[max(0, f.start - 10) : f.start]
+                )  # ("hingga pertengahan Oktober")
                 ahead = (future and rel not in ("lalu", "kemarin")) or rel in ("mendatang", "depan")
                 year = _infer_year(
                     month, None, A, ahead, even=bool(until)
@@ -995,8 +1009,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             unit = _vocab()["one_units"][g["one"].lower()]
             return _res("duration", _duration(1, unit), _unit_precision(unit))
         n = _num(g["n"])
-        if n is None or (1900 <= n <= 2100 and g["unit"].lower() != "tahun"):
-            return None  # "(29/8/2025) hari ini": a year, not a count of days
+        if n is None:
+            return None
         unit = _vocab()["units"][g["unit"].lower()]
         value = _duration(n, unit)
         if g.get("unit2"):  # "1 tahun 6 bulan" P1Y6M, "1 jam 30 menit" PT1H30M, "2 hari 12 jam" P2DT12H
@@ -1076,6 +1090,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             and (future or rel in ("mendatang", "depan", "besok"))
         )
         delta = (wd - A.weekday()) % 7 if ahead else -((A.weekday() - wd) % 7)
+        if delta == 0 and not ahead and not rel and _WEEK_AGO.search(body, max(0, f.start - 400), f.start):
+            delta = -7  # "pekan lalu … hari Selasa" out on a Tuesday: last week's
         return _res("relative", (A + dt.timedelta(days=delta)).isoformat(), "day")
     return None
 
