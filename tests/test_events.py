@@ -151,6 +151,7 @@ def test_claims_reminders_and_disbelief_are_no_events() -> None:
         "Presiden Budi Santoso mengklaim bahwa ekonomi Indonesia tumbuh pesat tahun ini.",
         "Budi Santoso juga mengingatkan bahwa para pejabat harus menjaga integritas.",
         '"Saya tidak pernah menyangka akan melihat ini," ujar Budi Santoso, Senin (13/1/2025).',
+        '"Saya tidak tahu mengapa mereka menolak bantuan kami," imbuh Budi Santoso.',  # puzzlement, no denial
     ]
     a = Article(source="x", title="t", language="id", published="2025-01-14", paragraphs=paragraphs)
     a = process(

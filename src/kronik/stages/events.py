@@ -116,7 +116,7 @@ _REJECT_CONTENT = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON_DENIAL = re.compile(
-    r"^\W*(?:saya|kami)\s+(?:(?:tidak|tak)\s+(?:pernah\s+)?(?:akan\s+mengaitkan|mengaitkan|terlibat|bersalah|menerima|memberi|melakukan|menyuruh|memerintahkan|tahu)|bukan\s+(?:pelaku|dalang)|tidak\s+benar)\b",
+    r"^\W*(?:saya|kami)\s+(?:(?:tidak|tak)\s+(?:pernah\s+)?(?:akan\s+mengaitkan|mengaitkan|terlibat|bersalah|menerima|memberi|melakukan|menyuruh|memerintahkan|tahu(?!\s+(?:mengapa|kenapa|apa|bagaimana|kapan|siapa|di\s*mana)\b))|bukan\s+(?:pelaku|dalang)|tidak\s+benar)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
