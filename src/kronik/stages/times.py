@@ -57,6 +57,8 @@ _N = rf"(?P<n>\d+(?:[.,]\d+)?|{_alt([w for w in _NUM_WORDS if w != 'se'])})"
 _UNIT = rf"(?P<unit>{_alt(_vocab()['units'])})"
 _PART = r"(?:\s+(?:pagi|siang|sore|malam|dini hari))?"
 _YEAR = r"(?:19|20)\d\d"
+#: What joins the ends of a range in the range rules: "9-13", "Mei hingga Juli", "9 s/d 13 Oktober".
+_TO = r"-|–|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -78,9 +80,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("numeric_date", _rx(rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})")),
     (
         "day_range",
-        _rx(
-            rf"(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?"
-        ),
+        _rx(rf"(?P<d1>\d{{1,2}})\s*(?:{_TO}|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?"),
     ),
     (
         "dmy",
@@ -103,13 +103,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_year_range",
         _rx(
-            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s+(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
+            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s+(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:{_TO})\s*(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
         ),
     ),
     (
         "month_range",
         _rx(
-            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:-|–|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
+            rf"(?<!\d\s)(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})\s*(?:{_TO}|dan)\s*{_M}(?:\s+(?P<y>{_YEAR}))?"
         ),
     ),
     (
@@ -126,9 +126,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_range",
-        _rx(
-            rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:-|–|/|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d)\s*(?:tahun\s+)?(?P<y>{_YEAR})"
-        ),
+        _rx(rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:{_TO}|/)\s*(?:tahun\s+)?(?P<y>{_YEAR})"),
     ),
     (
         "month_rel",
