@@ -314,3 +314,9 @@ def test_a_one_word_name_shortened_and_a_surname_only_the_headline_gives() -> No
     art = Article(source="synthetic", title="Ganjar Tindak Tegas", paragraphs=[body])
     _entities(art, [_at(body, "Ganjar")])
     assert [e["name"] for e in art.entities if e["type"] == "PER"] == ["Ganjar"]
+
+
+def test_a_military_commanders_title_is_no_name() -> None:
+    body = "Pangdam XVII/Cenderawasih, Mayjen TNI Herman Asaribab hadir.\n\nPangdam mengimbau warga tetap tenang."
+    art = _linked(body, [_at(body, "Herman Asaribab"), _at(body, "Pangdam mengimbau", 7)])
+    assert [e["name"] for e in art.entities if e["type"] == "PER"] == ["Herman Asaribab"]

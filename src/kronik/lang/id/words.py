@@ -7,6 +7,9 @@ from kronik.lang.id.calendar import MONTHS, WEEKDAYS
 
 OFFICE_WORDS = {
     "presiden",
+    "pangdam",
+    "danrem",
+    "dandim",
     "menteri",
     "kepala",
     "ketua",

@@ -37,7 +37,7 @@ TITLES = re.compile(
     r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
     r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|bupati|"
     r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
-    r"senator|anggota|komandan|panglima|waka(?:polri|polda|polrestabes|polresta|polres|polsek)|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
+    r"senator|anggota|komandan|panglima|pangdam|danrem|dandim|danramil|pangkostrad|kapendam|waka(?:polri|polda|polrestabes|polresta|polres|polsek)|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
     r"kabid|kasi|kasubdit|jaksa\s+agung|jaksa|hakim|terdakwa|tersangka|saksi|terpidana|pengacara|perwira|"
     r"koordinator(?:\s+aksi|\s+lapangan)?|analis|pejabat|sekjen|dirut|" + _RANK_WORDS + r")\b\.?\s*",
     re.IGNORECASE,
@@ -54,7 +54,7 @@ _ROLE_NOUN = (
     r"(?:presiden|wakil\s+presiden|perdana\s+menteri|menteri|menlu|menhan|kanselir|juru\s+bicara|jubir|kepala|ketua|"
     r"direktur|sekretaris|gubernur|wali\s+kota|bupati|komandan|panglima|pejabat|analis|pengamat|peneliti|pakar|ahli|"
     r"dosen|guru\s+besar|diplomat|duta\s+besar|dubes|anggota|wakil|penasihat|staf|koresponden|wartawan|jurnalis|"
-    r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|wakapolri|wakapolda|wakapolres|senator|raja|ratu|"
+    r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|wakapolri|wakapolda|wakapolres|pangdam|danrem|dandim|danramil|senator|raja|ratu|"
     r"kabid|kabag|kasat|kasubdit|kapuspen|kapuspenkum|kapolsek|kapolresta|kanit|kasi|kasubbag|dirreskrimum|dirreskrimsus|deputi|rektor|dirjen|sekjen|aspidsus|aspidum|kajari|kajati|wadir|kabiro)"
 )
 # "Serhiy Popko, Kepala Administrasi Militer Kyiv," / "Alex Kokcharox, seorang analis risiko negara yang ..."
