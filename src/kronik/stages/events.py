@@ -961,17 +961,38 @@ def _compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return va.startswith(vb[:7]) or vb.startswith(va[:7])
 
 
-def _merge(found: list[_Event]) -> list[_Event]:
-    """One event told twice is one event: same type, same actor, compatible dates."""
+#: "26 pegawai", "36 kendaraan": a count of the people or things an act touched, not a measure of time,
+#: money or size, which many different acts share.
+_COUNT = re.compile(r"\b(\d+)\s+([a-z]+)\b", re.IGNORECASE)
+_MEASURE = re.compile(
+    r"(?:detik|menit|jam|hari|pekan|minggu|bulan|tahun|abad|persen|kali|km|kilometer|meter|m|kg|ton|"
+    r"juta|miliar|triliun|ribu|ratusan|rupiah|dolar|unit|wib|wita|wit)$",
+    re.IGNORECASE,
+)
+
+
+def _counts(body: str, sentence: tuple[int, int]) -> set[tuple[int, str]]:
+    return {
+        (int(m[1]), m[2].casefold())
+        for m in _COUNT.finditer(body, *sentence)
+        if int(m[1]) > 1 and not _MEASURE.match(m[2])
+    }
+
+
+def _merge(found: list[_Event], body: str) -> list[_Event]:
+    """One event told twice is one event: same type and compatible dates, and the same actor or the
+    same count of what the act touched ("26 pegawai ... dipecat oleh Kementerian Keuangan" and
+    "DJP memecat 26 pegawai")."""
     out: list[_Event] = []
     for ev in sorted(found, key=lambda e: e.start):
+        counts = _counts(body, ev.sentence)
         same = next(
             (
                 o
                 for o in out
                 if o.type == ev.type
-                and _actor_key(o.actor) == _actor_key(ev.actor)
                 and _compatible(o.date, ev.date)
+                and (_actor_key(o.actor) == _actor_key(ev.actor) or counts & _counts(body, o.sentence))
             ),
             None,
         )
@@ -999,7 +1020,7 @@ def find_events(article: Article) -> list[_Event]:
     spoken = coder.speech()
     # what a refusal or a denial is about ("tidak berencana mengirim pasukan") is not a second event
     coder.deny_spans += [(e.start, e.end) for e in spoken if e.type in ("REJECT", "DENY")]
-    return _merge([e for e in coder.acts() + spoken if _can_act(e)])
+    return _merge([e for e in coder.acts() + spoken if _can_act(e)], article.body)
 
 
 #: Street protests are made by people, not by the place they are in ("ribuan warga Peru berunjuk rasa").
