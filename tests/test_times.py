@@ -284,3 +284,20 @@ def test_a_year_before_hari_ini_a_month_reached_until_and_an_editors_gloss():
     assert v["hari Selasa"][0] == "2023-01-10"
     v = _values('"Besok (hari ini) dia dipanggil," ujar Rizki.')
     assert v["Besok"][0] == "2023-01-14"
+
+
+def test_weekday_of_another_week_halves_and_the_sentence_year():
+    # PUB is Saturday 14 January 2023
+    v = _values("Institut itu pada hari Jumat pekan lalu memperbarui data. Ia datang Senin pekan depan.")
+    assert v["pada hari Jumat pekan lalu"][:2] == ("2023-01-06", "day")
+    assert v["Senin pekan depan"][:2] == ("2023-01-16", "day")
+    v = _values("Kontraknya tiga setengah tahun, diteken setengah tahun lalu, kemaren diperpanjang.")
+    assert v["tiga setengah tahun"][0] == "P42M"
+    assert v["setengah tahun lalu"][:2] == ("2022-07", "month")
+    assert v["kemaren"][0] == "2023-01-13"
+    v = _values(
+        "Pada tahun lalu mereka tampil di Bangkok (11 Maret) dan Manila (25 Maret). Rapat 21-23 Mei mendatang."
+    )
+    assert v["11 Maret"][0] == "2022-03-11" and v["25 Maret"][0] == "2022-03-25"
+    assert v["21-23 Mei mendatang"][0] == "2023-05-21/2023-05-23"
+    assert _values("Konser 25—26 November 2022.")["25—26 November 2022"][0] == "2022-11-25/2022-11-26"

@@ -58,7 +58,7 @@ _UNIT = rf"(?P<unit>{_alt(_vocab()['units'])})"
 _PART = r"(?:\s+(?:pagi|siang|sore|malam|dini hari))?"
 _YEAR = r"(?:19|20)\d\d"
 #: What joins the ends of a range in the range rules: "9-13", "Mei hingga Juli", "9 s/d 13 Oktober".
-_TO = r"-|–|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d"
+_TO = r"-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -80,7 +80,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("numeric_date", _rx(rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})")),
     (
         "day_range",
-        _rx(rf"(?P<d1>\d{{1,2}})\s*(?:{_TO}|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?"),
+        _rx(
+            rf"(?P<d1>\d{{1,2}})\s*(?:{_TO}|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|mendatang))?"
+        ),
     ),
     (
         "dmy",
@@ -234,7 +236,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_word",
         _rx(
-            r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>dini hari tadi|tadi dini hari|dini hari nanti|nanti dini hari|hari ini|kemarin lusa|kemarin|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore|nanti malam|nanti sore|(?:malam|sore|petang|siang)\s+nanti)(?:\s+(?:pagi|siang|sore|malam))?"
+            r"(?:(?:pagi|siang|sore|malam)\s+)?(?P<w>dini hari tadi|tadi dini hari|dini hari nanti|nanti dini hari|hari ini|kemarin lusa|kemarin|kemaren|besok|lusa|semalam|tadi malam|tadi pagi|tadi siang|tadi sore|nanti malam|nanti sore|(?:malam|sore|petang|siang)\s+nanti)(?:\s+(?:pagi|siang|sore|malam))?"
         ),
     ),
     (
@@ -246,7 +248,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         _rx(
-            rf"(?:(?:pada\s+)?hari\s+|(?P<eve>malam)\s+)?{_WD}(?:\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok)|,\s*(?P<past>kemarin|lalu))?{_PART}"
+            rf"(?:(?:pada\s+)?hari\s+|(?P<eve>malam)\s+)?{_WD}(?:\s+(?P<week>pekan|minggu)\s+(?P<wrel>lalu|kemarin|depan|mendatang)|\s+(?P<rel>lalu|kemarin|mendatang|depan|ini|besok)|,\s*(?P<past>kemarin|lalu))?{_PART}"
         ),
     ),
     ("year", _rx(rf"(?:tahun\s+)?(?P<y>{_YEAR})")),
@@ -667,6 +669,20 @@ _BORN = re.compile(r"\bkelahiran\s+$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b\d{{1,2}}\s+{_M}(?:\s+(?:19|20)\d\d)?,?\s+$", re.IGNORECASE)
 
 
+#: "tahun depan" / "tahun lalu" earlier in the sentence: the year its bare dates fall in ("pada tahun depan
+#: mereka tampil di Bangkok (11 Januari), Manila (25 Januari)").
+_YEAR_WORD_BEFORE = re.compile(
+    r"\btahun\s+(depan|lalu|mendatang|kemarin)\b(?![^.!?\n]*\btahun\b)", re.IGNORECASE
+)
+
+
+def _sentence_year(body: str, start: int, anchor: dt.date) -> int | None:
+    before = body[max(0, start - 300) : start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    m = _YEAR_WORD_BEFORE.search(before, cut + 1)
+    return anchor.year + _REL_SHIFT[m[1].lower()] if m else None
+
+
 def _num(text: str | None) -> float | None:
     if text is None:
         return None
@@ -801,7 +817,9 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         if year is None:
             if A is None:
                 return _res("date", None, "day", "no_anchor")
-            year = _infer_year(month, day, A, future or g.get("rel") in ("besok", "mendatang"))
+            year = _sentence_year(body, f.start, A) or _infer_year(
+                month, day, A, future or g.get("rel") in ("besok", "mendatang")
+            )
         d = _date(year, month, day)
         if d is None:
             return _res("date", None, "day", "impossible_date")
@@ -1047,7 +1065,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         base_year = ctx.year if rel == "sebelumnya" and ctx.year else A.year
         return _res("relative", str(base_year + shift), "year")
     if r == "day_word":
-        w = g["w"].lower()
+        w = g["w"].lower().replace("kemaren", "kemarin")  # the spoken form
         if A is None:
             return _res("relative", None, "day", "no_anchor")
         shift = {
@@ -1087,6 +1105,10 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             and rel not in ("lalu", "kemarin")
             and (future or rel in ("mendatang", "depan", "besok"))
         )
+        if g.get("week"):  # "hari Jumat pekan lalu": that weekday of the week before (or after) this one
+            monday = A - dt.timedelta(days=A.weekday())
+            weeks = 1 if g["wrel"].lower() in ("depan", "mendatang") else -1
+            return _res("relative", (monday + dt.timedelta(weeks=weeks, days=wd)).isoformat(), "day")
         delta = (wd - A.weekday()) % 7 if ahead else -((A.weekday() - wd) % 7)
         if delta == 0 and not ahead and not rel and _WEEK_AGO.search(body, max(0, f.start - 400), f.start):
             delta = -7  # "pekan lalu … hari Selasa" out on a Tuesday: last week's
@@ -1163,6 +1185,7 @@ def _unit_precision(unit: str) -> str:
 
 
 #: A fractional count in the next smaller unit: "1,5 tahun" is P18M, "2,5 jam" PT150M, "1,5 hari" PT36H.
+_YEARS = {"DEC": 10, "WINDU": 8, "CENT": 100}
 _SMALLER = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
 
 
@@ -1183,6 +1206,11 @@ def _duration(n: float, unit: str) -> str:
 
 
 def _shift(base: dt.date, unit: str, n: float) -> dict[str, Any]:
+    if unit in _YEARS:  # "setengah abad lalu": fifty years ago
+        return _shift(base, "Y", n * _YEARS[unit])
+    if not float(n).is_integer() and unit in _SMALLER:  # "setengah tahun lalu": six months ago
+        factor, smaller = _SMALLER[unit]
+        return _shift(base, smaller, n * factor)
     k = int(n)
     if unit == "D":
         return _res("relative", (base + dt.timedelta(days=k)).isoformat(), "day")
@@ -1193,6 +1221,4 @@ def _shift(base: dt.date, unit: str, n: float) -> dict[str, Any]:
         return _res("relative", f"{y}-{m + 1:02d}", "month")
     if unit == "Y":
         return _res("relative", str(base.year + k), "year")
-    if unit == "DEC":
-        return _res("relative", str(base.year + 10 * k), "year")
     return _res("relative", None, _unit_precision(unit))
