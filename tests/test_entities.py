@@ -320,3 +320,25 @@ def test_a_military_commanders_title_is_no_name() -> None:
     body = "Pangdam XVII/Cenderawasih, Mayjen TNI Herman Asaribab hadir.\n\nPangdam mengimbau warga tetap tenang."
     art = _linked(body, [_at(body, "Herman Asaribab"), _at(body, "Pangdam mengimbau", 7)])
     assert [e["name"] for e in art.entities if e["type"] == "PER"] == ["Herman Asaribab"]
+
+
+def test_an_honorific_after_a_short_form_and_what_people_call_a_person() -> None:
+    body = (
+        "Wasekjen PBNU KH Maksum Faqih atau Gus Maksum mendukung menteri.\n\n"
+        "Gus Maksum menilai langkah itu wajar.\n\nPengasuh Ponpes Langitan Tuban ini menilai hal itu."
+    )
+    art = _linked(
+        body,
+        [
+            _at(body, "PBNU KH Maksum Faqih", label="ORG"),
+            _at(body, "Gus Maksum menilai", 10),
+            _at(body, "Ponpes Langitan Tuban"),
+        ],
+    )
+    kinds = {e["name"]: (e["type"], len(e["mentions"])) for e in art.entities}
+    assert kinds["Maksum Faqih"] == ("PER", 3)
+    assert kinds["Ponpes Langitan Tuban"][0] == "ORG"
+    assert "Gus Maksum" not in kinds
+    body = "Warga Jalan KH Ahmad Dahlan berkumpul."  # a street named after a person stays a street
+    art = _linked(body, [_at(body, "Jalan KH Ahmad Dahlan", label="LOC")])
+    assert [e["type"] for e in art.entities] == ["LOC"]

@@ -35,7 +35,7 @@ RANKS = re.compile(rf"\b(?:{_RANK_WORDS})\b\.?", re.IGNORECASE)
 #: Titles, roles and ranks printed before a name; stripped before linking ("Presiden Lukashenko").
 TITLES = re.compile(
     r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
-    r"menlu|menhan|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|bupati|"
+    r"menlu|menhan|menkeu|mendagri|menkes|menag|mensos|mensesneg|menaker|mentan|mendag|menpora|menhub|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|bupati|"
     r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
     r"senator|anggota|komandan|panglima|pangdam|danrem|dandim|danramil|pangkostrad|kapendam|waka(?:polri|polda|polrestabes|polresta|polres|polsek)|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
     r"kabid|kasi|kasubdit|jaksa\s+agung|jaksa|hakim|terdakwa|tersangka|saksi|terpidana|pengacara|perwira|"
@@ -75,7 +75,8 @@ _ROLE_BEFORE = re.compile(
 _INSTITUTION_HEAD = re.compile(
     r"(?:humas|bidhumas|polres|polresta|polrestabes|polda|polsek|mapolres|kodim|korem|kodam|koramil|kejari|kejati|pemkab|pemkot|"
     r"pemprov|pemda|dprd|dinas|kementerian|kemenkes|kemenkeu|kemlu|kemenlu|kemenhan|kemendagri|universitas|institut|sekolah|pt|cv|bank|partai|"
-    r"fraksi|komisi|badan|lembaga|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|rumah\s+sakit|rs|rsud)\b",
+    r"fraksi|komisi|badan|lembaga|majelis|mahkamah|pengadilan|kejaksaan|kepolisian|rumah\s+sakit|rs|rsud|"
+    r"ponpes|pondok\s+pesantren|pesantren|yayasan)\b",
     re.IGNORECASE,
 )
 #: A short form in brackets closing a name: "Mahkamah Kehormatan Dewan (MKD)", "Hidayat Nur Wahid (HNW)".
@@ -164,7 +165,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     body = "\n\n".join(paragraphs)
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
     found = _ranked_people(body, _unit_and_place(body, _trim_rank_tails(body, found)))
-    found = _institution_then_person(body, found, registry)
+    found = _honorific_person(body, _institution_then_person(body, found, registry))
     taken = [(a, b) for a, b, _ in found]
     for pattern, label in (
         (_SPEAKER, "PER"),
@@ -367,6 +368,31 @@ def _institution_then_person(body: str, found: list[Span], registry: Registry) -
     return out
 
 
+#: Honorifics that only stand before a person's name ("KH Maksum Faqih", "Habib Rizieq").
+_HONORIFIC = re.compile(r"(?:KH|K\.H\.|Habib|Ustaz|Ustadz|Buya)\s+(?=[A-Z])")
+
+
+def _honorific_person(body: str, found: list[Span]) -> list[Span]:
+    """A span that runs an institution's short form into an honorific and a name ("PBNU KH Maksum Faqih"
+    after "Wasekjen"): the institution, then the person the honorific introduces ("Jalan KH Ahmad Dahlan"
+    stays a street)."""
+    out: list[Span] = []
+    for x, y, label in found:
+        m = _HONORIFIC.search(body, x + 1, y)
+        if (
+            m is not None
+            and m.end() < y
+            and re.search(r"(?<![\w.])[A-Z]{2,}\s+$", body[x : m.start()])  # an acronym, not "Jalan KH …"
+        ):
+            head_end = _rstrip_ws(body, x, m.start())
+            if label != "PER":
+                out.append((x, head_end, label))
+            out.append((m.end(), y, "PER"))
+            continue
+        out.append((x, y, label))
+    return out
+
+
 def _rstrip_ws(body: str, start: int, end: int) -> int:
     while end > start and body[end - 1] in " ,([{–-":  # "Joko Widodo (" where a link's text was dropped
         end -= 1
@@ -521,7 +547,10 @@ _NICKNAME = (
 )
 
 
-_NICKNAME_THEN = re.compile(_NICKNAME + r"(?P<nick>[\w'’-]+)\b")
+#: What people are called by before a short name ("Gus Maksum", "Cak Nun", "Kang Dedi"): a nickname
+#: made of one of these and a word of the full name is still that person.
+_CALLED = ("Gus", "Ning", "Cak", "Kang", "Mas", "Bang", "Mbak", "Buya", "Abah", "Daeng", "Uda", "Bli")
+_NICKNAME_THEN = re.compile(_NICKNAME + rf"(?:(?:{'|'.join(_CALLED)})\s+)?(?P<nick>[\w'’-]+)\b")
 
 
 def _absorb(owner: _Cluster, other: _Cluster, clusters: list[_Cluster]) -> None:
@@ -559,8 +588,9 @@ def _join_partial_names(clusters: list[_Cluster]) -> None:
 
 
 def _join_short_names(clusters: list[_Cluster], body: str) -> None:
-    """A one-word name kept apart from a person's full name joins that person: a nickname the article
-    introduces ("FX Hadi Rudyatmo atau Rudy", "(Rudy)", "yang akrab disapa Rudy"), or a first or last name
+    """A one-word name kept apart from a person's full name (bare or after what people call him by: "Gus
+    Maksum") joins that person: a nickname the article introduces ("FX Hadi Rudyatmo atau Rudy", "(Rudy)",
+    "yang akrab disapa Rudy", "KH Maksum Faqih atau Gus Maksum"), or a first or last name
     the recogniser typed otherwise in places ("Mamat" as LOC beside "Mamat Rachmat"), whichever came first;
     a registry entity keeps its own identity."""
     people = [c for c in clusters if c.type == "PER" and len(c.name.split()) >= 2]
@@ -568,11 +598,12 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
         {m.group("nick") for x in p.mentions if (m := _NICKNAME_THEN.match(body, x["end"]))} for p in people
     ]
     for c in list(clusters):
-        if c in people or c.entry is not None or " " in c.name:
+        called, _, short = c.name.rpartition(" ")  # "Gus Maksum" is "Maksum" as people call him
+        if c.entry is not None or (called and called not in _CALLED):
             continue
-        owners = [p for p, nicks in zip(people, nicknames, strict=True) if c.name in nicks][:1]
+        owners = [p for p, nicks in zip(people, nicknames, strict=True) if short in nicks and p is not c][:1]
         if not owners:  # (a person named short before the article gives the full name, too)
-            owners = [p for p in people if _part_of(norm(c.name), norm(p.name))]
+            owners = [p for p in people if p is not c and _part_of(norm(short), norm(p.name))]
         if not owners and c.type == "PER" and len(c.name) >= 4:  # "Prasetyo" then "Pras": a shortened name
             first = min(m["start"] for m in c.mentions)
             owners = [
