@@ -342,3 +342,11 @@ def test_an_honorific_after_a_short_form_and_what_people_call_a_person() -> None
     body = "Warga Jalan KH Ahmad Dahlan berkumpul."  # a street named after a person stays a street
     art = _linked(body, [_at(body, "Jalan KH Ahmad Dahlan", label="LOC")])
     assert [e["type"] for e in art.entities] == ["LOC"]
+
+
+def test_a_place_the_recogniser_marked_is_no_first_name() -> None:
+    body = "Wakil Wali Kota Bandung Erwin menginstruksikan jajarannya.\n\nErwin mengatakan sampah harus diangkut."
+    art = _linked(
+        body, [_at(body, "Bandung", label="LOC"), _at(body, "Erwin"), _at(body, "Erwin mengatakan", 5)]
+    )
+    assert {e["name"]: e["type"] for e in art.entities} == {"Bandung": "LOC", "Erwin": "PER"}

@@ -466,7 +466,9 @@ def _entities(article: Article, spans: list[Span]) -> None:
         if start < skip_to:
             continue
         if label == "PER":
-            start = _extend_first_name(body, start, end)
+            place_end = max((b for _a, b, lab in found[:i] if b <= start and lab == "LOC"), default=0)
+            if (wider := _extend_first_name(body, start, end)) >= place_end:
+                start = wider  # ("Wali Kota Bandung Erwin": a place the model marked is no first name)
             end = _extend_surname(body, end, next_start)
             ranks = [
                 r for r in RANKS.finditer(body, start, end) if re.match(r"\s+[A-Z]", body[r.end() : end])
@@ -516,9 +518,10 @@ def _entities(article: Article, spans: list[Span]) -> None:
             _link(body[a:b], "ORG", clusters, registry, []).mentions.append(
                 {"text": body[a:b], "start": a, "end": b}
             )
+    places = {(m["start"], m["end"]) for c in clusters if c.type != "PER" for m in c.mentions}
     for c in clusters:
         if c.type == "PER" and c.entry is None and c.mentions:
-            _fuller_name(c, body)
+            _fuller_name(c, body, places)
     _join_partial_names(clusters)
     _join_short_names(clusters, body)
     _surname_from_title(clusters, article.title or "", body)
@@ -764,7 +767,7 @@ def _is_title(word: str) -> bool:
     return TITLES.match(word + " ") is not None
 
 
-def _fuller_name(cluster: _Cluster, body: str) -> None:
+def _fuller_name(cluster: _Cluster, body: str, places: set[tuple[int, int]]) -> None:
     """A person known only by a short name ("Purbaya") whose full name the body prints where the model
     missed it ("Menteri Keuangan Purbaya Yudhi Sadewa"): take the full name, and that place as a mention."""
     if len(cluster.name.split()) > 2:
@@ -787,13 +790,13 @@ def _fuller_name(cluster: _Cluster, body: str) -> None:
             cluster.mentions.sort(key=lambda x: x["start"])
         return
     if " " not in cluster.name:
-        _first_name_before(cluster, body)
+        _first_name_before(cluster, body, places)
 
 
-def _first_name_before(cluster: _Cluster, body: str) -> None:
+def _first_name_before(cluster: _Cluster, body: str, places: set[tuple[int, int]]) -> None:
     """A surname alone ("Howell") whose first name the body prints before it where the model missed it
     ("Hakim Distrik A Beryl Howell"): the capitalised word right before, unless it is a title, a common
-    word or a function word."""
+    word, a function word or another entity's one-word mention (``places``: their spans)."""
     for m in re.finditer(rf"(?<![\w-])([A-Z][a-z]{{2,}}) {re.escape(cluster.name)}(?![\w-])", body):
         first = m.group(1)
         if (
@@ -801,6 +804,7 @@ def _first_name_before(cluster: _Cluster, body: str) -> None:
             or _is_title(first)
             or first.lower() in _NOT_FIRST_NAMES
             or active_registry().lookup(first) is not None  # "Ketua NasDem Sumut Iskandar": a place
+            or m.span(1) in places  # "Wali Kota Bandung Erwin": a place or body the article names
         ):
             continue
         cluster.name = f"{first} {cluster.name}"
