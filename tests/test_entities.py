@@ -314,6 +314,10 @@ def test_a_one_word_name_shortened_and_a_surname_only_the_headline_gives() -> No
     art = Article(source="synthetic", title="Ganjar Tindak Tegas", paragraphs=[body])
     _entities(art, [_at(body, "Ganjar")])
     assert [e["name"] for e in art.entities if e["type"] == "PER"] == ["Ganjar"]
+    body = "Masinton mengatakan KPK harus belajar."  # a headline's bare verb is no surname either
+    art = Article(source="synthetic", title="Masinton Tantang KPK Buka Data", paragraphs=[body])
+    _entities(art, [_at(body, "Masinton")])
+    assert [e["name"] for e in art.entities if e["type"] == "PER"] == ["Masinton"]
 
 
 def test_a_military_commanders_title_is_no_name() -> None:

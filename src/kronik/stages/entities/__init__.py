@@ -21,7 +21,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 
 from kronik.data import Article
 from kronik.lang.id.calendar import WEEKDAYS
-from kronik.lang.id.words import NOT_NAME_WORDS
+from kronik.lang.id.words import HEADLINE_VERBS, NOT_NAME_WORDS
 from kronik.stages.clean import DATELINE
 from kronik.stages.entities.registry import Entry, Registry, active_registry, norm
 
@@ -632,7 +632,12 @@ def _surname_from_title(clusters: list[_Cluster], title: str, body: str) -> None
         if c.type != "PER" or c.entry is not None or " " in c.name or len(c.name) < 3:
             continue
         m = re.search(rf"(?<![\w-]){re.escape(c.name)} ([A-Z][a-z]{{2,}})(?![\w-])", title)
-        if m is None or _plain_word(m.group(1), body) or _is_title(m.group(1)):
+        if (
+            m is None
+            or _plain_word(m.group(1), body)
+            or _is_title(m.group(1))
+            or m.group(1).lower() in HEADLINE_VERBS
+        ):
             continue
         if not re.search(rf"[a-z]{re.escape(m.group(1).lower())}|{re.escape(m.group(1).lower())}[a-z]", body):
             c.name = f"{c.name} {m.group(1)}"
