@@ -495,3 +495,13 @@ def test_units_split_from_places_and_people_and_not_denying_is_no_denial() -> No
     names = {(e["name"], e["type"]) for e in a.entities}
     assert ("Polsek Sako", "ORG") in names and ("Apriansyah", "PER") in names
     assert not [e for e in a.events if e["type"] == "DENY"]
+
+
+def test_a_name_after_kepada_is_asked_not_asking() -> None:
+    # a letter's sender lost to a dropped link, then "kepada <the president> untuk meminta": the president
+    # is asked, he makes no request
+    from kronik.eval.extraction import extract_records
+
+    shared = need_shared()
+    (rec,) = extract_records([str(shared / "data/click-id/raw_articles.jsonl#4645")], shared)
+    assert not [e for e in rec["events"] if e["actor"]["name"] == "Joko Widodo" and e["type"] == "REQUEST"]

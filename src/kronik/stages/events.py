@@ -272,6 +272,10 @@ _VIA_CLAUSE = re.compile(
 )
 
 
+#: In what the subject finder took for a subject, a preposition that makes the name after it an object.
+_OBJECT_MARK = re.compile(r"\b(?:kepada|terhadap)\s", re.IGNORECASE)
+
+
 @dataclass
 class _Event:
     type: str
@@ -703,6 +707,11 @@ class _Coder:
             if first is not None and re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,4}", self.body[q0:first]):
                 c0 = max(c0, q0)  # "Pejabat AS mengatakan Sogavare telah meminta …": Sogavare asked
         subj = self.finder._subject(c0 if c0 > s0 else s0, a)
+        inside = self._entities_in(*subj) if subj is not None else []
+        if inside and _OBJECT_MARK.search(self.body, subj[0], inside[0][0]):  # type: ignore[index]
+            return (
+                None  # "mengirim surat kepada Presiden Joko Widodo untuk meminta …": he is asked, not asking
+            )
         actor, second = self._subject_actors(subj)
         if (
             actor is None
