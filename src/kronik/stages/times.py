@@ -1184,8 +1184,9 @@ def _unit_precision(unit: str) -> str:
             "DEC": "decade", "WINDU": "year", "CENT": "year"}[unit]  # fmt: skip
 
 
-#: A fractional count in the next smaller unit: "1,5 tahun" is P18M, "2,5 jam" PT150M, "1,5 hari" PT36H.
+#: Units counted in years: a decade, a windu (eight years), a century.
 _YEARS = {"DEC": 10, "WINDU": 8, "CENT": 100}
+#: A fractional count in the next smaller unit: "1,5 tahun" is P18M, "2,5 jam" PT150M, "1,5 hari" PT36H.
 _SMALLER = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
 
 
@@ -1194,12 +1195,8 @@ def _duration(n: float, unit: str) -> str:
         factor, smaller = _SMALLER[unit]
         return _duration(n * factor, smaller)
     k = int(n) if float(n).is_integer() else n
-    if unit == "DEC":
-        return f"P{int(n * 10)}Y"
-    if unit == "WINDU":
-        return f"P{int(n * 8)}Y"
-    if unit == "CENT":
-        return f"P{int(n * 100)}Y"
+    if unit in _YEARS:
+        return f"P{int(n * _YEARS[unit])}Y"
     if unit in ("S", "MIN", "H"):
         return f"PT{k}{ {'S': 'S', 'MIN': 'M', 'H': 'H'}[unit] }"
     return f"P{k}{unit}"
