@@ -532,3 +532,14 @@ def test_a_speakers_role_goes_on_past_pada_to_the_name_that_closes_it() -> None:
     )
     a = process(a, tuple(st for st in STAGES if st.name.split(".")[0] in ("entities", "times", "quotes")))
     assert [q["speaker"]["name"] for q in a.quotes] == ["Irwan Datuiding", "Suharnomo", "Bu Titik"]
+
+
+def test_a_person_from_a_body_named_before_the_body_after_a_comma() -> None:
+    a = _article(
+        [
+            "Budi Santoso dari Lembaga Kajian Hukum, Pengurus Besar Serikat Tani Nasional (LKH-PBSTN) "
+            "menyatakan, pemerintah harus menolak rencana itu."
+        ]
+    )
+    (q,) = [q for q in a.quotes if not q["direct"]]
+    assert q["speaker"]["name"] == "Budi Santoso"

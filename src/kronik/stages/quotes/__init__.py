@@ -222,6 +222,10 @@ class _Finder:
                     n0, n1 = self._strip_clause(clause_start + prev_comma + 1, clause_start + last)
                     if n1 > n0 and self._name_ending(n0 - 1, n1) == (n0, n1):
                         return n0, self._head(s, e)[1]
+                    if n1 > n0 and self._name_of_member(n0, n1):
+                        return n0, self._head(s, e)[
+                            1
+                        ]  # "Ubaidillah dari Lembaga …, Pengurus Besar NU menyatakan"
                 return self._head(s, e)
             named = self._name_ending(s, e) if e > s else None
             if (
@@ -263,6 +267,16 @@ class _Finder:
                 if start < m["start"] and m["end"] == stop:
                     return m["start"], m["end"]
         return None
+
+    def _name_of_member(self, start: int, end: int) -> bool:
+        """A phrase that opens with a person's mention and "dari" after it ("Ubaidillah dari Lembaga Kajian
+        …"): the person, and the body he comes from."""
+        return any(
+            m["start"] == start and re.match(r"\s+dari\s", self.body[m["end"] : end])
+            for e in self.article.entities
+            if e.get("type") in ("PER", "ORG")  # (a one-word name the recogniser typed ORG)
+            for m in e.get("mentions", ())
+        )
 
     def _has_person(self, start: int, end: int) -> bool:
         return any(
