@@ -354,3 +354,12 @@ def test_a_place_the_recogniser_marked_is_no_first_name() -> None:
         body, [_at(body, "Bandung", label="LOC"), _at(body, "Erwin"), _at(body, "Erwin mengatakan", 5)]
     )
     assert {e["name"]: e["type"] for e in art.entities} == {"Bandung": "LOC", "Erwin": "PER"}
+
+
+def test_a_name_with_a_middle_initial_closing_an_organisations_span() -> None:
+    body = "Komisioner Lembaga Hukum Rakyat Budi T Siregar menyebut laporan itu rampung."
+    art = _linked(body, [_at(body, "Komisioner Lembaga Hukum Rakyat Budi T Siregar", label="ORG")])
+    assert ("Budi T Siregar", "PER") in {(e["name"], e["type"]) for e in art.entities}
+    body = "Majelis Pengadilan Militer Tinggi I Medan memutus perkara itu."  # a Roman numeral is no initial
+    art = _linked(body, [_at(body, "Majelis Pengadilan Militer Tinggi I Medan", label="ORG")])
+    assert [e["type"] for e in art.entities] == ["ORG"]

@@ -166,6 +166,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
     found = _ranked_people(body, _unit_and_place(body, _trim_rank_tails(body, found)))
     found = _honorific_person(body, _institution_then_person(body, found, registry))
+    found = _initialed_person_closing(body, found)
     taken = [(a, b) for a, b, _ in found]
     for pattern, label in (
         (_SPEAKER, "PER"),
@@ -393,6 +394,19 @@ def _honorific_person(body: str, found: list[Span]) -> list[Span]:
     return out
 
 
+def _initialed_person_closing(body: str, found: list[Span]) -> list[Span]:
+    """An organisation's span the model ran on into a name with a middle initial ("Komisioner Komnas HAM
+    Saurlin P Siagian"): the organisation, then the person."""
+    out: list[Span] = []
+    for x, y, label in found:
+        m = next((m for m in _INITIALED_NAME.finditer(body, x, y) if m.end() == y and m.start() > x), None)
+        if label == "ORG" and m is not None:
+            out += [(x, _rstrip_ws(body, x, m.start()), "ORG"), (m.start(), y, "PER")]
+            continue
+        out.append((x, y, label))
+    return out
+
+
 def _rstrip_ws(body: str, start: int, end: int) -> int:
     while end > start and body[end - 1] in " ,([{–-":  # "Joko Widodo (" where a link's text was dropped
         end -= 1
@@ -424,6 +438,11 @@ _CUE_ROLE_NAME = re.compile(
     + _ROLE_NOUN
     + r"\b[^,.;:\"“”\n]{0,90}?\s(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}))(?=\s*[,.])",
     re.IGNORECASE,
+)
+# A name with a middle initial the model runs an organisation into: "Saurlin P Siagian", "Johnny G. Plate".
+#: Not an initial: a Roman numeral ("Pengadilan Militer Tinggi I Medan") or "H" for Haji ("Drs H Arief").
+_INITIALED_NAME = re.compile(
+    r"(?<![\w.-])(?P<name>(?!(?:Drs|Dra|Prof|Ir|Dr)\b)[A-Z][a-z'’-]{2,}\s+[A-GJ-UWYZ]\.?\s+[A-Z][a-z'’-]{2,})(?![\w-])"
 )
 # A news site named by its domain: "TribunGorontalo.com", "Liputan6.com".
 _SITE = re.compile(r"(?<![\w.@/])(?P<name>[A-Z][\w-]*\.(?:com|co\.id|id|net))\b")
