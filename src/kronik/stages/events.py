@@ -707,11 +707,10 @@ class _Coder:
             if first is not None and re.fullmatch(r"(?:[A-Z][\w.-]*\s+){0,4}", self.body[q0:first]):
                 c0 = max(c0, q0)  # "Pejabat AS mengatakan Sogavare telah meminta …": Sogavare asked
         subj = self.finder._subject(c0 if c0 > s0 else s0, a)
+        # "mengirim surat kepada Presiden Joko Widodo untuk meminta …": he is asked, not asking
         inside = self._entities_in(*subj) if subj is not None else []
-        if inside and _OBJECT_MARK.search(self.body, subj[0], inside[0][0]):  # type: ignore[index]
-            return (
-                None  # "mengirim surat kepada Presiden Joko Widodo untuk meminta …": he is asked, not asking
-            )
+        if subj is not None and inside and _OBJECT_MARK.search(self.body, subj[0], inside[0][0]):
+            return None
         actor, second = self._subject_actors(subj)
         if (
             actor is None
@@ -993,15 +992,15 @@ def _merge(found: list[_Event], body: str) -> list[_Event]:
     same count of what the act touched ("26 pegawai ... dipecat oleh Kementerian Keuangan" and
     "DJP memecat 26 pegawai")."""
     out: list[_Event] = []
+    counted = {id(e): _counts(body, e.sentence) for e in found}  # each sentence's counts read once
     for ev in sorted(found, key=lambda e: e.start):
-        counts = _counts(body, ev.sentence)
         same = next(
             (
                 o
                 for o in out
                 if o.type == ev.type
                 and _compatible(o.date, ev.date)
-                and (_actor_key(o.actor) == _actor_key(ev.actor) or counts & _counts(body, o.sentence))
+                and (_actor_key(o.actor) == _actor_key(ev.actor) or counted[id(ev)] & counted[id(o)])
             ),
             None,
         )

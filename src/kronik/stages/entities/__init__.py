@@ -439,7 +439,7 @@ _CUE_ROLE_NAME = re.compile(
     + r"\b[^,.;:\"“”\n]{0,90}?\s(?P<name>(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}))(?=\s*[,.])",
     re.IGNORECASE,
 )
-# A name with a middle initial the model runs an organisation into: "Saurlin P Siagian", "Johnny G. Plate".
+#: A name with a middle initial the model runs an organisation into: "Saurlin P Siagian", "Johnny G. Plate".
 #: Not an initial: a Roman numeral ("Pengadilan Militer Tinggi I Medan") or "H" for Haji ("Drs H Arief").
 _INITIALED_NAME = re.compile(
     r"(?<![\w.-])(?P<name>(?!(?:Drs|Dra|Prof|Ir|Dr)\b)[A-Z][a-z'’-]{2,}\s+[A-GJ-UWYZ]\.?\s+[A-Z][a-z'’-]{2,})(?![\w-])"
