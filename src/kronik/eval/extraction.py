@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kronik.errors import GoldError
+from kronik.stages.ingest.encoding import repair_mojibake
 
 #: How far into the body the first words, and how far back from its end the last words, may sit (chars).
 BOUND_WINDOW = 400
@@ -83,7 +84,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
         data = json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError) as err:
         raise GoldError(f"{path}: cannot read gold: {err}") from err
-    entries = data["articles"] if isinstance(data, dict) else data
+    entries = _mended(data["articles"] if isinstance(data, dict) else data)
     out = []
     for a in entries:
         if "input" in a:
@@ -95,6 +96,18 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
                 b["input"], b["form"] = a[form], form
                 out.append(b)
     return out
+
+
+def _mended(value: Any) -> Any:
+    """Gold strings with the mojibake repair ingest gives every record ("‚Äî" for "—"): an annotator
+    who copied text from a mis-decoded dataset quoted it as it looked, the record holds it mended."""
+    if isinstance(value, str):
+        return repair_mojibake(value)
+    if isinstance(value, list):
+        return [_mended(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _mended(v) for k, v in value.items()}
+    return value
 
 
 def resolve_inputs(gold: list[dict[str, Any]], gold_path: str | Path, root: str | Path | None = None) -> Path:
