@@ -301,3 +301,39 @@ def test_weekday_of_another_week_halves_and_the_sentence_year():
     assert v["11 Maret"][0] == "2022-03-11" and v["25 Maret"][0] == "2022-03-25"
     assert v["21-23 Mei mendatang"][0] == "2023-05-21/2023-05-23"
     assert _values("Konser 25—26 November 2022.")["25—26 November 2022"][0] == "2022-11-25/2022-11-26"
+
+
+def test_quarters_halves_year_lists_ranges_ago_and_spelled_hours():
+    # PUB is Saturday 14 January 2023
+    v = _values("Target kuartal I-2024 dan Kuartal III atau IV ini; paruh pertama tahun 2024; kwartal kedua.")
+    assert v["kuartal I-2024"][:2] == ("2024-Q1", "quarter")
+    assert v["Kuartal III atau IV ini"][0] == "2023-Q3/2023-Q4"
+    assert v["paruh pertama tahun 2024"][:2] == ("2024-01/2024-06", "month")
+    assert v["kwartal kedua"][0] == "2023-Q2"
+    assert "paruh pertama" not in _values("Gol itu lahir di paruh pertama.")  # a match's half
+    v = _values(
+        "Pemilu 2019 dan 2024, bukan tahun 2029 dan 2021. Sewa 2-2,5 tahun, dibangun 10-7 tahun yang lalu."
+    )
+    assert v["2019 dan 2024"][0] == "2019/2024"
+    assert v["tahun 2029"][0] == "2029" and v["2021"][0] == "2021"
+    assert v["2-2,5 tahun"][0] == "P2Y"
+    assert v["10-7 tahun yang lalu"][:2] == ("2013/2016", "year")
+    v = _values("Ia tiba pukul satu siang, pulang pukul lima sore, tidur jam 12 malam. Haji 1444 H/2023 M.")
+    assert v["pukul satu siang"][:2] == ("2023-01-14T13", "hour")
+    assert v["pukul lima sore"][0] == "2023-01-14T17"
+    assert v["jam 12 malam"][0] == "2023-01-15T00"
+    assert v["1444 H/2023 M"][:2] == ("2023", "year")
+
+
+def test_told_days_after_and_midnight_the_last_weeks_and_vague_spans():
+    v = _values("Warung rugi Kamis (12/1/2023). Besoknya ada yang tutup. Razia digelar tengah malam tadi.")
+    assert v["Besoknya"][:2] == ("2023-01-13", "day")
+    assert v["tengah malam tadi"][0] == "2023-01-13"
+    v = _values("Dalam sepekan terakhir dan satu tahun belakangan ini. Tak lama kemudian, berabad-abad lalu.")
+    assert v["sepekan terakhir"][0] == "P1W"
+    assert v["satu tahun belakangan ini"][0] == "P1Y"
+    assert v["Tak lama kemudian"][0] is None and v["berabad-abad"][0] is None
+    friday = Anchor(dt.date(2023, 1, 13), "+07:00")
+    assert _values("Rupiah melemah menyambut akhir pekan.", friday)["akhir pekan"][0] == "2023-W02"
+    tuesday = Anchor(dt.date(2023, 1, 10), "+07:00")
+    assert _values("Serangan selama akhir pekan.", tuesday)["akhir pekan"][0] == "2023-W01"

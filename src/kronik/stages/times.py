@@ -57,6 +57,12 @@ _N = rf"(?P<n>\d+(?:[.,]\d+)?|{_alt([w for w in _NUM_WORDS if w != 'se'])})"
 _UNIT = rf"(?P<unit>{_alt(_vocab()['units'])})"
 _PART = r"(?:\s+(?:pagi|siang|sore|malam|dini hari))?"
 _YEAR = r"(?:19|20)\d\d"
+#: A clock hour in words: "pukul satu siang", "jam dua belas malam".
+_HOUR_WORDS = _alt(
+    w for w, n in _vocab()["numbers"].items() if w != "se" and float(n).is_integer() and 1 <= n <= 12
+)
+#: A quarter's or half-year's number: "kuartal III", "triwulan kedua", "semester 1".
+_Q = r"I{1,3}|IV|pertama|kedua|ketiga|keempat|empat|tiga|dua|satu|[1-4]"
 #: What joins the ends of a range in the range rules: "9-13", "Mei hingga Juli", "9 s/d 13 Oktober".
 _TO = r"-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d"
 
@@ -117,18 +123,21 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "time",
         _rx(
-            rf"(?:pukul|jam)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d)(?:[.:]\d\d)?)?{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?"
+            rf"(?:pukul|jam)\s+(?:(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d)(?:[.:]\d\d)?)?|(?P<hw>{_HOUR_WORDS}))"
+            rf"{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?"
         ),
     ),
     (
         "quarter",
         _rx(
-            rf"(?:kuartal|triwulan|semester)\s+(?:ke[-\s]?)?(?P<q>I{{1,3}}|IV|pertama|kedua|ketiga|keempat|empat|tiga|dua|satu|[1-4])(?:\s*/?\s*(?P<y>{_YEAR})|\s+(?P<rel>tahun ini|tahun lalu|tahun depan|ini|lalu))?"
+            rf"(?P<kind>kuartal|kwartal|triwulan|semester|paruh)\s+(?:ke[-\s]?)?(?P<q>{_Q})"
+            rf"(?:\s*(?:{_TO}|atau|dan)\s*(?:(?:kuartal|kwartal|triwulan)\s+)?(?:ke[-\s]?)?(?P<q2>{_Q}))?"
+            rf"(?:\s*[-/]?\s*(?:tahun\s+)?(?P<y>{_YEAR})|\s+(?P<rel>tahun ini|tahun lalu|tahun depan|ini|lalu))?"
         ),
     ),
     (
         "year_range",
-        _rx(rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:{_TO}|/)\s*(?:tahun\s+)?(?P<y>{_YEAR})"),
+        _rx(rf"(?:tahun\s+)?(?P<y1>{_YEAR})\s*(?:{_TO}|/|dan)\s*(?:tahun\s+)?(?P<y>{_YEAR})(?!\s*[-–]\s*\d)"),
     ),
     (
         "month_rel",
@@ -157,7 +166,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock",  # a clock time with its zone and no "pukul": "20.30 WIB"
         re.compile(
-            rf"(?<![\w.:/,-])(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)(?:[.:][0-5]\d)?\s*(?P<tz>{_alt(t.upper() for t in TIMEZONES)})(?![\w])"
+            rf"(?<![\w.:/,-])(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)(?:[.:][0-5]\d)?\s*(?P<tz>{_alt([*TIMEZONES, *(t.upper() for t in TIMEZONES)])})(?![\w])"
         ),
     ),
     (
@@ -180,7 +189,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "vague_count",
         _rx(
             r"(?:beberapa|belasan|puluhan|ratusan|ribuan)\s+(?:saat|detik|menit|jam|hari|pekan|minggu|bulan|tahun|dekade|abad)(?:\s+(?:(?:yang\s+)?lalu|kemudian|sebelumnya|setelahnya|ke\s+depan|lagi|mendatang|belakangan))?"
-            r"|ber(?P<rep>jam|hari|minggu|pekan|bulan|tahun)-(?P=rep)|(?P<many>hari|minggu|pekan|bulan|tahun)-(?P=many)\s+(?:selanjutnya|berikutnya|terakhir|belakangan|sebelumnya|mendatang)|belum\s+lama\s+(?:ini|berselang)"
+            r"|ber(?P<rep>jam|hari|minggu|pekan|bulan|tahun|abad)-(?P=rep)|(?P<many>hari|minggu|pekan|bulan|tahun)-(?P=many)\s+(?:selanjutnya|berikutnya|terakhir|belakangan|sebelumnya|mendatang)|belum\s+lama\s+(?:ini|berselang)"
         ),
     ),
     (
@@ -192,7 +201,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "n_ago",
         _rx(
-            rf"{_N}\s+{_UNIT}\s+(?P<dir>(?:yang\s+)?lalu|sebelumnya|lagi|mendatang|ke\s+depan|kemudian|terakhir|setelahnya)"
+            rf"{_N}(?:\s*[-–]\s*(?P<n2>\d+))?\s+{_UNIT}\s+(?P<dir>(?:yang\s+)?lalu|sebelumnya|lagi|mendatang|ke\s+depan|kemudian|terakhir|belakangan(?:\s+ini)?|setelahnya)"
         ),
     ),
     (
@@ -204,13 +213,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         _rx(
-            rf"(?:{_N}(?:\s*[-–]\s*\d+)?\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
+            rf"(?:{_N}(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
         ),
     ),
     (
         "day_after",
         _rx(
-            r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|keesokan\s+harinya|esok\s+harinya|hari\s+berikutnya|hari\s+sebelumnya|(?:pada\s+)?hari\s+yang\s+sama|hari\s+itu\s+juga)"
+            r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|(?:keesokan|esok)\s+(?:hari|pagi|siang|sore|malam)nya|besoknya|hari\s+berikutnya|hari\s+sebelumnya|(?:pada\s+)?hari\s+yang\s+sama|hari\s+itu\s+juga)"
         ),
     ),
     ("same_period", _rx(r"(?:pada\s+)?(?P<unit>tahun|bulan)\s+yang\s+sama")),
@@ -242,7 +251,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_part",
         _rx(
-            r"(?P<w>(?:pagi|siang|sore|petang|malam)(?:\s+(?:atau|dan)\s+(?:pagi|siang|sore|petang|malam))?(?:\s+hari)?(?:\s+(?P<rel>ini|tadi|itu))?|malam\s+tadi|hari\s+itu(?:\s+juga)?)"
+            r"(?P<w>(?:pagi|siang|sore|petang|(?P<midnight>tengah\s+)?malam)(?:\s+(?:atau|dan)\s+(?:pagi|siang|sore|petang|malam))?(?:\s+hari)?(?:\s+(?P<rel>ini|tadi|itu))?|malam\s+tadi|hari\s+itu(?:\s+juga)?)"
         ),
     ),
     (
@@ -252,6 +261,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", _rx(rf"(?:tahun\s+)?(?P<y>{_YEAR})")),
+    (  # a Hijri year with its Gregorian one: "haji 1446 H/2025 M" is the 2025 season
+        "hijri_year",
+        _rx(rf"(?:tahun\s+)?1[34]\d\d\s*H(?:ijriah|ijriyah)?\s*/\s*(?P<y>{_YEAR})(?:\s*M(?:asehi)?)?"),
+    ),
     (  # a year before 1900 only where a word says it is one: "tahun 1871", "pada 1871", "sejak 1602"
         "old_year",
         re.compile(
@@ -367,6 +380,8 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
         for m in pat.finditer(body):
             if name == "duration" and _year_count(m):
                 continue  # "Daerah 2025 hari ini": a year, then "hari ini", not 2025 days
+            if name == "year_range" and int(m["y1"]) >= int(m["y"]):
+                continue  # "tahun 2029 dan 2021": two years named, no span between them
             cands.append(_two_months(m) if name == "month_range" else Found(name, m.start(), m.end(), m))
     cands.sort(key=lambda f: (-(f.end - f.start), _ORDER[f.rule], f.start))
     taken: list[Found] = []
@@ -695,6 +710,13 @@ def _num(text: str | None) -> float | None:
         return None
 
 
+def _quarter(text: str | None) -> int | None:
+    if not text:
+        return None
+    t = text.lower()
+    return _ROMAN.get(t) or _vocab()["ordinals"].get(t) or _vocab()["ordinals"].get(text)
+
+
 def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
@@ -799,9 +821,9 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         return _res("date", d.isoformat(), "day") if d else _res("date", None, "day", "impossible_date")
     if r == "day_part":
         text = f.m.group().lower()
-        if not (g.get("rel") or "hari" in text or text.startswith("malam tadi")):
+        if not (g.get("rel") or g.get("midnight") or "hari" in text or text.startswith("malam tadi")):
             return None  # a bare "pagi" or "malam" is too often not a time of this story
-        if text.startswith("malam tadi") or (g.get("rel") == "tadi" and text.startswith("malam")):
+        if text.startswith("malam tadi") or (g.get("rel") == "tadi" and "malam" in text):
             base = A - dt.timedelta(days=1) if A else None
         elif (g.get("rel") or "").lower() in ("ini", "tadi"):
             base = A  # "siang ini", "pagi tadi": the day of writing, whatever day the paragraph told before
@@ -880,11 +902,13 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
     if r == "clock_dated" and not _DATE_BEFORE.search(body, max(0, f.start - 30), f.start):
         return None
     if r in ("time", "clock", "clock_dated"):
-        h = int(g["h"])
+        h = int(g["h"]) if g.get("h") else int(_NUM_WORDS[g["hw"].lower()])
         mi = int(g["mi"]) if g.get("mi") else None
         part = (g.get("part") or "").lower()
-        if part in ("sore", "malam") and h < 12:
-            h += 12
+        if (part == "sore" and h < 12) or (part == "malam" and 5 < h < 12) or (part == "siang" and h < 11):
+            h += 12  # "pukul satu siang" 13, "pukul 10 malam" 22, "pukul 11 siang" 11
+        midnight = part == "malam" and h == 12  # "pukul 12 malam": the midnight that ends the day
+
         if h > 24 or (mi is not None and mi > 59):
             return None
         told = ctx.day_here(A)
@@ -901,19 +925,21 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             back = ctx.story_day
             day = back if back is not None and 0 < (A - back).days <= 2 else day
         tz = TIMEZONES.get((g.get("tz") or "").lower(), "")
+        if midnight and day is not None:
+            h, day = 0, day + dt.timedelta(days=1)
         if day is None:
             return _res("time", None, "minute" if mi is not None else "hour", "no_anchor")
         if mi is None:
             return _res("time", f"{day.isoformat()}T{h:02d}{tz}", "hour")
         return _res("time", f"{day.isoformat()}T{h:02d}:{mi:02d}{tz}", "minute")
     if r == "quarter":
-        qtext = g["q"].lower()
-        q = _ROMAN.get(qtext) or _vocab()["ordinals"].get(qtext) or _vocab()["ordinals"].get(g["q"])
-        if not q:
+        q, q2 = _quarter(g["q"]), _quarter(g.get("q2"))
+        if not q or (g.get("q2") and not (q2 and q2 > q)):
             return None
-        half = f.m.group().lower().startswith("semester")
-        if half and (q > 2 or not (g.get("y") or g.get("rel"))):
-            return None  # "mahasiswa semester dua" is a term of study; a half-year names its year
+        kind = g["kind"].lower()
+        half = kind in ("semester", "paruh")
+        if half and (max(q, q2 or 0) > 2 or not (g.get("y") or g.get("rel"))):
+            return None  # "mahasiswa semester dua" is a term of study, "paruh pertama" a match's half
         rel = (g.get("rel") or "").lower()
         year = _year(g.get("y")) or (
             A.year - 1
@@ -924,16 +950,18 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             if A
             else None
         )
-        if half:  # "semester pertama 2019": the months of that half-year
+        if half:  # "semester pertama 2019", "paruh pertama tahun 2026": the months of that half-year
             if year is None:
                 return _res("interval", None, "month", "no_anchor")
-            return _res("interval", f"{year}-{6 * q - 5:02d}/{year}-{6 * q:02d}", "month")
+            return _res("interval", f"{year}-{6 * q - 5:02d}/{year}-{6 * (q2 or q):02d}", "month")
         if year is None:
             return _res("date", None, "quarter", "no_anchor")
+        if q2:  # "kuartal III atau IV ini": either quarter, written as the span of both
+            return _res("interval", f"{year}-Q{q}/{year}-Q{q2}", "quarter")
         return _res("date", f"{year}-Q{q}", "quarter")
     if r == "year_range":
         return _res("interval", f"{g['y1']}/{g['y']}", "year")
-    if r in ("year", "old_year"):
+    if r in ("year", "old_year", "hijri_year"):
         flags = ["in_name"] if _IN_NAME.search(body[max(0, f.start - 25) : f.end]) else []
         return _res("date", g["y"], "year", *flags)
     if r == "war_day":
@@ -973,11 +1001,8 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         direction = g["dir"].lower()
         if n is None:
             return None
-        if direction in (
-            "terakhir",
-            "mendatang",
-            "ke depan",
-        ):  # "3 tahun mendatang": for the next three years
+        if direction in ("terakhir", "mendatang", "ke depan") or direction.startswith("belakangan"):
+            # "3 tahun mendatang": for the next three years; "satu tahun belakangan ini": the last one
             return _res("duration", _duration(n, unit), _unit_precision(unit))
         sign = -1 if ("lalu" in direction or direction == "sebelumnya") else 1
         told = direction in ("sebelumnya", "kemudian", "setelahnya")  # counted from the time just told
@@ -987,6 +1012,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         if base is None:
             return _res("relative", None, _unit_precision(unit), "no_anchor")
         res = _shift(base, unit, sign * n)
+        n2 = _num(g.get("n2"))
+        if n2 is not None and res["value"]:  # "10-7 tahun yang lalu": from the farther to the nearer
+            other = _shift(base, unit, sign * n2)["value"]
+            if other and other != res["value"]:
+                return _res("interval", "/".join(sorted((res["value"], other))), res["precision"])
         if (
             told
             and sign > 0
@@ -1037,9 +1067,13 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         rel = (g.get("rel") or g.get("rel2") or "").lower()
         if A is None:
             return _res("relative", None, "week", "no_anchor")
+        if rel == "terakhir":  # "dalam sepekan terakhir": the seven days up to now
+            return _res("duration", "P1W", "week")
         shift = _REL_SHIFT.get(rel, 0)
-        if g.get("weekend") and not future and A.weekday() < 5:
-            shift = -1  # "akhir pekan" told on a weekday: the weekend just gone
+        if g.get("weekend") and not future and A.weekday() < 4:
+            shift = (
+                -1
+            )  # "akhir pekan" told Monday to Thursday: the weekend just gone (on Friday, the coming one)
         return _res("relative", _week(A + dt.timedelta(weeks=shift)), "week")
     if r == "month_word":
         rel = (g.get("rel") or "").lower()
