@@ -363,3 +363,21 @@ def test_a_name_with_a_middle_initial_closing_an_organisations_span() -> None:
     body = "Majelis Pengadilan Militer Tinggi I Medan memutus perkara itu."  # a Roman numeral is no initial
     art = _linked(body, [_at(body, "Majelis Pengadilan Militer Tinggi I Medan", label="ORG")])
     assert [e["type"] for e in art.entities] == ["ORG"]
+
+
+def test_a_defined_short_form_opening_a_person_span_is_the_organisation() -> None:
+    body = (
+        "Himpunan Pengusaha Muda Nusantara (Hipmun) menilai ekonomi membaik.\n\n"
+        "Ketua Umum Hipmun Bagas Rahmat Wijaya menyebut investasi naik.\n\n"
+        "Pondok Pesantren (Ponpes) di desa itu berdiri lama.\n\nPonpes Santri Jaya menggelar doa."
+    )
+    spans = [
+        _at(body, "Himpunan Pengusaha Muda Nusantara", label="ORG"),
+        _at(body, "Hipmun"),
+        _at(body, "Hipmun Bagas Rahmat Wijaya"),
+        _at(body, "Ponpes Santri Jaya"),
+    ]
+    names = {(e["type"], e["name"]) for e in _linked(body, spans).entities}
+    assert ("PER", "Bagas Rahmat Wijaya") in names
+    assert not any("Hipmun" in n for t, n in names if t == "PER")  # the bracketed short form is no person
+    assert ("PER", "Santri Jaya") not in names  # an institution head stays whole

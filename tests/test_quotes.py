@@ -543,3 +543,20 @@ def test_a_person_from_a_body_named_before_the_body_after_a_comma() -> None:
     )
     (q,) = [q for q in a.quotes if not q["direct"]]
     assert q["speaker"]["name"] == "Budi Santoso"
+
+
+def test_a_sentence_glued_to_the_last_and_a_nickname_after_the_name() -> None:
+    a = _run(
+        [
+            "Menteri Sosial Saifullah Yusuf (Gus Ipul) mengatakan bantuan sosial mulai tepat sasaran.",
+            "Hal itu ia sampaikan usai rapat di Istana, Senin (20/10).Ia menjelaskan data kini terpadu.",
+        ],
+        "2025-10-21",
+    )
+    first, second = a.quotes
+    assert first["speaker"]["name"] == "Saifullah Yusuf"
+    assert (
+        first["speaker"]["role"] == "Menteri Sosial"
+    )  # before the first of his names, not "Saifullah Yusuf ("
+    assert second["text"].startswith("data kini terpadu")
+    assert second["speaker"]["name"] == "Saifullah Yusuf"  # "Ia", not "Senin (20/10).Ia"

@@ -166,7 +166,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
     found = _ranked_people(body, _unit_and_place(body, _trim_rank_tails(body, found)))
     found = _honorific_person(body, _institution_then_person(body, found, registry))
-    found = _initialed_person_closing(body, found)
+    found = _short_form_then_person(body, _initialed_person_closing(body, found))
     taken = [(a, b) for a, b, _ in found]
     for pattern, label in (
         (_SPEAKER, "PER"),
@@ -405,6 +405,56 @@ def _initialed_person_closing(body: str, found: list[Span]) -> list[Span]:
             continue
         out.append((x, y, label))
     return out
+
+
+def _short_form_then_person(body: str, found: list[Span]) -> list[Span]:
+    """A person span that opens with a short form the body defines in brackets ("Himpunan Pengusaha Muda
+    Indonesia (Hipmi)" … "Ketua Umum BPP Hipmi Akbar Himawan Buchari"): the organisation, then the person
+    (two or more capitalised words that are no title)."""
+    out: list[Span] = []
+    for x, y, label in found:
+        if (
+            out
+            and out[-1][2] == "ORG"
+            and out[-1][1] == x - 2
+            and body[x - 2 : x] == " ("
+            and body[y : y + 1] == ")"
+            and _initials_in(body[x:y], body[out[-1][0] : out[-1][1]])
+        ):
+            out.append(
+                (x, y, "ORG")
+            )  # "Himpunan Pengusaha Muda Indonesia (Hipmi)": the short form is no person
+            continue
+        words = list(re.finditer(r"\S+", body[x:y]))
+        head = words[0].group() if words else ""
+        if (
+            label == "PER"
+            and len(words) >= 3
+            and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", head)
+            and not _INSTITUTION_HEAD.match(head)
+            and _defines_short_form(body, head)
+            and all(re.fullmatch(r"[A-Z][a-z'-]+", w.group()) and not _is_title(w.group()) for w in words[1:])
+        ):
+            out += [(x, x + words[0].end(), "ORG"), (x + words[1].start(), y, "PER")]
+            continue
+        out.append((x, y, label))
+    return out
+
+
+def _defines_short_form(body: str, short: str) -> bool:
+    """The body writes ``short`` in brackets after the capitalised words it abbreviates."""
+    return any(
+        _initials_in(short, m.group(1))
+        for m in re.finditer(rf"((?:[A-Z][\w-]*\s+){{2,7}})\({re.escape(short)}\)", body)
+    )
+
+
+def _initials_in(short: str, name: str) -> bool:
+    """The initials of a name's capitalised words stand in order in its short form ("Hipmi" for
+    "Himpunan Pengusaha Muda Indonesia"; not "Purbaya" after "Menkeu")."""
+    initials = [w[0].lower() for w in name.split() if w[:1].isupper()]
+    rest = iter(short.lower())
+    return len(initials) >= 2 and all(ch in rest for ch in initials)
 
 
 def _rstrip_ws(body: str, start: int, end: int) -> int:

@@ -107,7 +107,8 @@ def sentences(para: Paragraph, masked: list[tuple[int, int]]) -> list[tuple[int,
     """Sentence spans (body offsets) of a paragraph; no sentence ends inside a masked (quoted) stretch."""
     text = para.text
     cuts = [0]
-    for m in re.finditer(r"[.!?]+[\"”’']?(?=\s+[\"“‘'(]?[A-Z0-9])", text):
+    # a stop before a space and a capital, or glued to the next sentence after a word or bracket ("(20/10).Ia")
+    for m in re.finditer(r"[.!?]+[\"”’']?(?=\s+[\"“‘'(]?[A-Z0-9])|(?<=[a-z)])\.(?=[A-Z][a-z])", text):
         pos = para.start + m.start()
         if any(s <= pos < e for s, e in masked):
             continue
