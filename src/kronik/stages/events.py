@@ -916,13 +916,18 @@ _VOICE = re.compile(
 )
 
 
+#: Heads of the police and the armed forces named by their office alone, and the force each commands.
+_FORCE_HEADS = {"kapolri": "Polri", "panglima tni": "TNI", "ksad": "TNI AD", "kasad": "TNI AD", "ksal": "TNI AL",
+                "kasal": "TNI AL", "ksau": "TNI AU", "kasau": "TNI AU"}  # fmt: skip
+
+
 def institution_of(role: str) -> str | None:
     """The institution whose voice a role is, as the article names it, or None: police chiefs and
     spokespeople ("Kapolda Sumut" -> "Polda Sumut", "Kabid Humas Polda Metro Jaya" -> "Polda Metro Jaya",
-    "Kapuspen TNI" -> "TNI"); "Kapolri" -> "Polri"."""
+    "Kapuspen TNI" -> "TNI"); "Kapolri" -> "Polri", "KSAD" -> "TNI AD"."""
     role = re.sub(rf"(?:\s+(?:{RANKS.pattern}))+\s*$", "", role.strip(" ,"), flags=re.IGNORECASE)
-    if role.casefold() == "kapolri":
-        return "Polri"
+    if role.casefold() in _FORCE_HEADS:
+        return _FORCE_HEADS[role.casefold()]
     m = _POLICE_HEAD.match(role)
     if m:
         head = role.split()[0].casefold()
