@@ -166,7 +166,7 @@ def test_an_official_who_voices_an_institution_acts_for_it() -> None:
 
     assert institution_of("Kapolda Sumut") == "Polda Sumut"
     assert institution_of("Kabid Humas Polda Sumut Kombes") == "Polda Sumut"
-    assert institution_of("KSAD") == "TNI AD" and institution_of("Panglima TNI") == "TNI"
+    assert institution_of("KSAD Jenderal") == "TNI AD" and institution_of("Panglima TNI") == "TNI"
     assert institution_of("Kepala Bidang Humas Polda Jawa Timur Komisaris Besar Polisi") == "Polda Jawa Timur"
     assert institution_of("Kapuspen TNI") == "TNI"
     assert institution_of("Presiden Rusia") is None

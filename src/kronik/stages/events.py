@@ -925,8 +925,10 @@ def institution_of(role: str) -> str | None:
     """The institution whose voice a role is, as the article names it, or None: police chiefs and
     spokespeople ("Kapolda Sumut" -> "Polda Sumut", "Kabid Humas Polda Metro Jaya" -> "Polda Metro Jaya",
     "Kapuspen TNI" -> "TNI"); "Kapolri" -> "Polri", "KSAD" -> "TNI AD"."""
-    role = re.sub(rf"(?:\s+(?:{RANKS.pattern}))+\s*$", "", role.strip(" ,"), flags=re.IGNORECASE)
-    if role.casefold() in _FORCE_HEADS:
+    role = re.sub(
+        rf"(?:\s+(?:{RANKS.pattern}|jenderal|mayor|kapten|letnan))+\s*$", "", role.strip(" ,"), flags=re.I
+    )
+    if role.casefold() in _FORCE_HEADS:  # "KSAD Jenderal" (Andika Perkasa) acts for TNI AD
         return _FORCE_HEADS[role.casefold()]
     m = _POLICE_HEAD.match(role)
     if m:

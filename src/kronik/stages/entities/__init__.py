@@ -55,7 +55,7 @@ _ROLE_NOUN = (
     r"direktur|sekretaris|gubernur|wali\s+kota|bupati|komandan|panglima|pejabat|analis|pengamat|peneliti|pakar|ahli|"
     r"dosen|guru\s+besar|diplomat|duta\s+besar|dubes|anggota|wakil|penasihat|staf|koresponden|wartawan|jurnalis|"
     r"pemimpin|petinggi|mantan|eks|tokoh|aktivis|pengacara|jaksa|hakim|kapolri|kapolda|kapolres|wakapolri|wakapolda|wakapolres|pangdam|danrem|dandim|danramil|senator|raja|ratu|"
-    r"kabid|kabag|kasat|kasubdit|kapuspen|kapuspenkum|kapolsek|kapolresta|kanit|kasi|kasubbag|dirreskrimum|dirreskrimsus|deputi|rektor|dirjen|sekjen|aspidsus|aspidum|kajari|kajati|wadir|kabiro)"
+    r"kabid|kabag|kasat|kasubdit|kapuspen|kapuspenkum|kapolsek|kapolresta|kanit|kasi|kasubbag|dirreskrimum|dirreskrimsus|deputi|rektor|dirjen|sekjen|aspidsus|aspidum|kajari|kajati|wadir|kabiro|ksad|kasad|ksal|kasal|ksau|kasau)"
 )
 # "Serhiy Popko, Kepala Administrasi Militer Kyiv," / "Alex Kokcharox, seorang analis risiko negara yang ..."
 _ROLE_AFTER = re.compile(
