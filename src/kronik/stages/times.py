@@ -58,9 +58,7 @@ _UNIT = rf"(?P<unit>{_alt(_vocab()['units'])})"
 _PART = r"(?:\s+(?:pagi|siang|sore|malam|dini hari))?"
 _YEAR = r"(?:19|20)\d\d"
 #: A clock hour in words: "pukul satu siang", "jam dua belas malam".
-_HOUR_WORDS = _alt(
-    w for w, n in _vocab()["numbers"].items() if w != "se" and float(n).is_integer() and 1 <= n <= 12
-)
+_HOUR_WORDS = _alt(w for w, n in _NUM_WORDS.items() if w != "se" and float(n).is_integer() and 1 <= n <= 12)
 #: A quarter's or half-year's number: "kuartal III", "triwulan kedua", "semester 1".
 _Q = r"I{1,3}|IV|pertama|kedua|ketiga|keempat|empat|tiga|dua|satu|[1-4]"
 #: What joins the ends of a range in the range rules: "9-13", "Mei hingga Juli", "9 s/d 13 Oktober".

@@ -408,9 +408,10 @@ def _initialed_person_closing(body: str, found: list[Span]) -> list[Span]:
 
 
 def _short_form_then_person(body: str, found: list[Span]) -> list[Span]:
-    """A person span that opens with a short form the body defines in brackets ("Himpunan Pengusaha Muda
-    Indonesia (Hipmi)" … "Ketua Umum BPP Hipmi Akbar Himawan Buchari"): the organisation, then the person
-    (two or more capitalised words that are no title)."""
+    """Short forms the body defines in brackets ("Himpunan Pengusaha Muda Indonesia (Hipmi)"): the bracketed
+    span is the organisation whatever the recogniser typed it, and a person span opening with the short
+    form ("Ketua Umum BPP Hipmi Akbar Himawan Buchari") is the organisation, then the person (two or more
+    capitalised words that are no title)."""
     out: list[Span] = []
     for x, y, label in found:
         if (
@@ -421,9 +422,7 @@ def _short_form_then_person(body: str, found: list[Span]) -> list[Span]:
             and body[y : y + 1] == ")"
             and _initials_in(body[x:y], body[out[-1][0] : out[-1][1]])
         ):
-            out.append(
-                (x, y, "ORG")
-            )  # "Himpunan Pengusaha Muda Indonesia (Hipmi)": the short form is no person
+            out.append((x, y, "ORG"))
             continue
         words = list(re.finditer(r"\S+", body[x:y]))
         head = words[0].group() if words else ""
@@ -432,8 +431,8 @@ def _short_form_then_person(body: str, found: list[Span]) -> list[Span]:
             and len(words) >= 3
             and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", head)
             and not _INSTITUTION_HEAD.match(head)
-            and _defines_short_form(body, head)
             and all(re.fullmatch(r"[A-Z][a-z'-]+", w.group()) and not _is_title(w.group()) for w in words[1:])
+            and _defines_short_form(body, head)  # the one check that reads the whole body, last
         ):
             out += [(x, x + words[0].end(), "ORG"), (x + words[1].start(), y, "PER")]
             continue

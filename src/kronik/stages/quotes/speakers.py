@@ -283,7 +283,7 @@ class Resolver:
                 -1
             ]  # "Kanit Reskrim Polsek Sako Iptu Apriansyah": the name closes the phrase
             # "Saifullah Yusuf (Gus Ipul)": the role stands before the first of the person's names
-            ms = min(x[0] for x in people if x[2] is ent or x[2].get("id") == ent.get("id"))
+            ms = min(x[0] for x in people if x[2].get("id") == ent.get("id"))
             role = _role(self.body[s:ms], self.body[me:e]) or _first(ent.get("roles"))
             return _of(ent, role)
         if inside and not self.lex.unnamed.match(bare):
