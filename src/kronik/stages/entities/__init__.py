@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -164,9 +164,16 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     computed), then names by their context and registry aliases the model missed."""
     body = "\n\n".join(paragraphs)
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
-    found = _ranked_people(body, _unit_and_place(body, _trim_rank_tails(body, found)))
-    found = _honorific_person(body, _institution_then_person(body, found, registry))
-    found = _short_form_then_person(body, _initialed_person_closing(body, found))
+    for repair in (  # the recogniser's spans mended, in this order: each pass reads the last one's spans
+        _trim_rank_tails,
+        _unit_and_place,
+        _ranked_people,
+        partial(_institution_then_person, registry=registry),
+        _honorific_person,
+        _initialed_person_closing,
+        _short_form_then_person,
+    ):
+        found = repair(body, found)
     taken = [(a, b) for a, b, _ in found]
     for pattern, label in (
         (_SPEAKER, "PER"),
