@@ -506,3 +506,20 @@ def test_a_name_after_kepada_is_asked_not_asking() -> None:
     shared = need_shared()
     (rec,) = extract_records([str(shared / "data/click-id/raw_articles.jsonl#4645")], shared)
     assert not [e for e in rec["events"] if e["actor"]["name"] == "Joko Widodo" and e["type"] == "REQUEST"]
+
+
+def test_an_agency_head_acts_for_the_agency_and_a_foreign_minister_for_the_state() -> None:
+    a = _run(
+        [
+            "Kepala Dinas Lingkungan Hidup (DLH) Kalteng Joni Saputra meminta warga tidak membakar lahan.",
+            "Menteri Luar Negeri AS Mike Pompeo menuding Iran berada di balik serangan itu.",
+        ],
+        published="2019-09-16",
+    )
+    (asked,) = [e for e in a.events if e["type"] == "REQUEST"]
+    assert (
+        asked["actor"]["name"] == "Dinas Lingkungan Hidup Kalteng"
+        and asked["actor"]["agent"] == "Joni Saputra"
+    )
+    (accused,) = [e for e in a.events if e["type"] == "ACCUSE"]
+    assert accused["actor"]["name"] == "Amerika Serikat" and accused["actor"]["agent"] == "Mike Pompeo"

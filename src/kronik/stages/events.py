@@ -350,6 +350,10 @@ class _Coder:
                 office = self._office(role, ent["name"])
                 if office is not None:
                     return office
+            if ent.get("serves") and any(_DIPLOMAT.match(r) for r in ent.get("roles") or ()):
+                holder = self.by_name.get(ent["serves"])
+                return {"id": holder["id"] if holder else None, "name": ent["serves"], "type": "LOC",
+                        "agent": ent["name"]}  # fmt: skip
         out = {"id": ent.get("id"), "name": ent["name"], "type": ent.get("type")}
         if agent:
             out["agent"] = agent
@@ -871,7 +875,7 @@ class _Coder:
 
     def _state_agent(self, role: str, agent: str | None) -> dict[str, Any] | None:
         """The state a role makes its holder speak for: "pejabat Kementerian Luar Negeri Rusia" -> Rusia."""
-        if not role or not _patterns()["agents"].match(role):
+        if not role or not (_patterns()["agents"].match(role) or _DIPLOMAT.match(role)):
             return None
         for e in self.article.entities:
             if str(e.get("id", "")).startswith("country:") and any(
@@ -883,7 +887,16 @@ class _Coder:
     def _speaker_actor(self, sp_: dict[str, Any]) -> dict[str, Any]:
         """The speaker as an actor; an anonymous official ("pejabat Kementerian Luar Negeri Rusia") acts for
         the state the role names."""
-        role = sp_.get("role") or ""
+        role = sp_.get("role") or next(  # the role the article gave the speaker at another quote
+            (
+                (q.get("speaker") or {}).get("role")
+                for q in self.article.quotes
+                if sp_.get("id")
+                and (q.get("speaker") or {}).get("id") == sp_["id"]
+                and (q.get("speaker") or {}).get("role")
+            ),
+            "",
+        )
         state = self._state_agent(role, sp_.get("name"))
         if state is not None:
             return state
@@ -901,12 +914,13 @@ _POLICE_HEAD = re.compile(
 )
 #: An officer of an agency acts for it ("Kasi Pidsus Kejari Sidoarjo", "Plt Deputi Penindakan KPK", "Kepala
 #: Biro Komunikasi Kemenkeu"): the golds' "Institution (Person, role)". Heads of state, ministers, chairs
-#: ("Ketua NasDem Sumut", "Wakil Ketua MPR") and heads ("Kepala Administrasi Militer Kyiv" Serhiy Popko
-#: denies in his own name in the seeds) are not listed: they act in their own name as often as for the
-#: body they lead, or for their state through `agents`.
+#: ("Ketua NasDem Sumut", "Wakil Ketua MPR") and heads of a state or a territory ("Kepala Administrasi
+#: Militer Kyiv" Serhiy Popko denies in his own name in the seeds) are not listed: they act in their own
+#: name as often as for the body they lead, or for their state through `agents`. The head of an agency
+#: ("Kepala DP3AP2KB Jateng", "Kadis DLH", "Kasat Reskrim") speaks for it.
 _HEAD_OF = re.compile(
     r"^(?i:(?:plt\.?\s+)?(?:direktur|dirjen|direktur\s+jenderal|sekjen|sekretaris\s+jenderal|"
-    r"deputi|kasi|kasubdit|wadir|rektor|aspidsus|aspidum|kajari|kajati|kabiro|kepala\s+biro))"
+    r"deputi|kasi|kasubdit|wadir|rektor|aspidsus|aspidum|kajari|kajati|kabiro|kepala(?!\s+(?:administrasi|negara|pemerintahan|daerah|staf)\b)|kadis|kanit|kasat|kabag))"
     r"\s",
 )
 _VOICE = re.compile(
@@ -915,6 +929,10 @@ _VOICE = re.compile(
     re.IGNORECASE,
 )
 
+
+#: A foreign minister (or deputy) is the voice of the state the role names: "Menteri Luar Negeri AS" Mike
+#: Pompeo accuses for Amerika Serikat (the golds' "Amerika Serikat (Mike Pompeo, Menteri Luar Negeri AS)").
+_DIPLOMAT = re.compile(r"^(?i:(?:wakil\s+)?(?:menteri\s+luar\s+negeri|menlu|wamenlu)\b)")
 
 #: Heads of the police and the armed forces named by their office alone, and the force each commands.
 _FORCE_HEADS = {"kapolri": "Polri", "panglima tni": "TNI", "ksad": "TNI AD", "kasad": "TNI AD", "ksal": "TNI AL",
