@@ -560,3 +560,18 @@ def test_a_sentence_glued_to_the_last_and_a_nickname_after_the_name() -> None:
     )  # before the first of his names, not "Saifullah Yusuf ("
     assert second["text"].startswith("data kini terpadu")
     assert second["speaker"]["name"] == "Saifullah Yusuf"  # "Ia", not "Senin (20/10).Ia"
+
+
+def test_a_role_with_a_bracketed_short_form_and_the_role_alone_name_the_person() -> None:
+    a = _run(
+        [
+            '"Warga desa pasti mencari kerja di kota," kata Kepala Dinas Sosial (Dinsos) Kota Mataram, '
+            "Rudi Hartono saat ditemui, Kamis (7/8/2025).",
+            "Bupati Ogan Komering Ilir (OKI) Andi Pratama menanggapi penangkapan itu.",
+            '"Ini bukti koordinasi antarlembaga berjalan efektif," ujar Bupati.',
+        ],
+        "2025-08-08",
+    )
+    first, *_, last = [q for q in a.quotes if q["direct"]]
+    assert first["speaker"]["name"] == "Rudi Hartono"  # the phrase goes on past "(Dinsos)"
+    assert last["speaker"]["name"] == "Andi Pratama"  # "ujar Bupati": the one Bupati named

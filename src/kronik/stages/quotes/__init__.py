@@ -106,7 +106,8 @@ _COORDINATION = re.compile(
 #: Where a speaker phrase after a cue ends (an initial, "A. Patrick Ryder", is no sentence end).
 _SPEAKER_STOP = re.compile(
     r"\s(?:kepada|pada|saat|ketika|dalam|melalui|lewat|usai|seusai|setelah|seperti|sebagaimana|dikutip|dilansir|"
-    r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir|lagi)\b|[(;]|[.!?]\s*$|(?<!\s(?-i:[A-Z]))[.!?]\s"
+    r"sebagaimana|di hadapan|di depan|di sela|di|dari|kemarin|menurut|yang|sambil|seraya|mengutip|melansir|lagi)\b"
+    r"|\((?!(?-i:[A-Z][\w-]{1,12})\)\s+(?-i:[A-Z]))|;|[.!?]\s*$|(?<!\s(?-i:[A-Z]))[.!?]\s"
     rf"|,\s*(?:{_WEEKDAY_AT}|\d)\b",
     re.IGNORECASE,
 )

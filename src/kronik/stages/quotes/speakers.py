@@ -286,10 +286,19 @@ class Resolver:
             ms = min(x[0] for x in people if x[2].get("id") == ent.get("id"))
             role = _role(self.body[s:ms], self.body[me:e]) or _first(ent.get("roles"))
             return _of(ent, role)
+        tail = _name_tail(phrase, [(ms - s, me - s) for ms, me, _ in inside])
         if inside and not self.lex.unnamed.match(bare):
+            # "Plt Kepala Bappenda NTB Fathurrahman": a person named elsewhere closes the role
+            person = self._by_spelling(tail) if tail and not self.lex.indefinite.match(phrase) else None
+            if person is not None:
+                return Speaker(
+                    person.name,
+                    person.id,
+                    person.type,
+                    phrase[: phrase.rfind(tail)].strip(" ,") or person.role,
+                )
             ms, me, ent = inside[0]
             return _of(ent, None)
-        tail = _name_tail(phrase, [(ms - s, me - s) for ms, me, _ in inside])
         if tail and not self.lex.indefinite.match(phrase):
             # "Kepala Dinas Pendidikan Kota Bekasi Inayatullah": a role, then a name the recogniser missed
             person = self._by_spelling(tail)
@@ -322,7 +331,8 @@ class Resolver:
                     return _of(ent, r)
         # a bare role ("tulis hakim") printed right before one person's name ("Hakim Distrik A Beryl Howell")
         if len(key.split()) <= 2:
-            before = re.compile(rf"(?i:\b{re.escape(key)})(?:\s+[A-Z0-9][\w-]*)*\s+$")
+            # "Bupati Ogan Komering Ilir (OKI) Muchendi": the place may carry its short form in brackets
+            before = re.compile(rf"(?i:\b{re.escape(key)})(?:\s+(?:[A-Z0-9][\w-]*|\([A-Z][\w-]*\)))*\s+$")
             holders = {
                 ent["id"]: ent
                 for ms, _me, ent in self.mentions
