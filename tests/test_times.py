@@ -337,3 +337,17 @@ def test_told_days_after_and_midnight_the_last_weeks_and_vague_spans():
     assert _values("Rupiah melemah menyambut akhir pekan.", friday)["akhir pekan"][0] == "2023-W02"
     tuesday = Anchor(dt.date(2023, 1, 10), "+07:00")
     assert _values("Serangan selama akhir pekan.", tuesday)["akhir pekan"][0] == "2023-W01"
+
+
+def test_ordinal_days_a_clock_before_its_day_and_contract_months():
+    v = _values("Festival digelar 3 sampai 4 Januari 2023. Komedian tampil di hari kedua penyelenggaraan.")
+    assert v["hari kedua"] == ("2023-01-04", "day", ["ordinal_day"])
+    v = _values("Band itu tampil pada hari pertama, 7 Januari 2023, lalu pulang.")
+    assert v["hari pertama, 7 Januari 2023"][0] == "2023-01-07"
+    v = _values("Emas jatuh untuk hari ketiga berturut-turut pada perdagangan Senin (9/1/2023).")
+    assert v["hari ketiga"][0] == "2023-01-09"
+    assert "hari kedua" not in _values("Sejak hari kedua sekolah, ia murung.")  # no day to count from
+    v = _values("Kapal itu berlayar tepat setelah pukul 10.00 pagi pada hari Jumat (6/1/2023).")
+    assert v["pukul 10.00 pagi"][0] == "2023-01-06T10:00"
+    v = _values("Kontrak emas untuk pengiriman Februari naik, obligasi 10-tahun turun.")
+    assert v["Februari"][0] == "2023-02" and v["10-tahun"][0] == "P10Y"

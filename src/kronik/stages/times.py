@@ -211,7 +211,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         _rx(
-            rf"(?:{_N}(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s+{_UNIT}(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
+            rf"(?:{_N}(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?(?:\s+|(?<=\d)-){_UNIT}(?:nya)?(?:\s+(?P<n2>\d+|{_alt([w for w in _NUM_WORDS if w != 'se'])})\s+(?P<unit2>{_alt(_vocab()['units'])}))?|(?P<one>{_alt(_vocab()['one_units'])})|(?P<x>\d+)x24\s+jam)"
         ),
     ),
     (
@@ -412,8 +412,68 @@ def find_times(body: str, anchor: Anchor) -> list[dict[str, Any]]:
         out.append({k: res[k] for k in ("text", "start", "end", "type", "value", "precision", "flags")})
         found.append((f, future))
     _glossed(body, out)
+    _clock_before_day(body, out)
     _reanchor_quoted(body, out, found, anchor)
-    return _join_ranges(body, out)
+    return _ordinal_days(body, _join_ranges(body, out))
+
+
+_ORDINAL_DAY = re.compile(
+    rf"\bhari\s+(?:pertama|ke(?P<n>{_alt(w for w, n in _NUM_WORDS.items() if float(n).is_integer() and 2 <= n <= 10)}))\b",
+    re.IGNORECASE,
+)
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _ordinal_days(body: str, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "hari kedua" (the second day of a festival, a session, a streak) is dated by a day told beside it
+    in its sentence ("pada hari pertama, 28 September 2019" is one expression; "hari ketiga berturut-turut
+    pada … Senin (9/9/2019)"; "hari kedua setelah …" that day counted on), else counted from the first day
+    of a span of dates told before it ("3 sampai 4 Agustus … di hari kedua" is 4 August); with neither it
+    is no expression (the day it counts from is rarely the last day told)."""
+    added: list[dict[str, Any]] = []
+    for m in _ORDINAL_DAY.finditer(body):
+        if any(t["start"] <= m.start() < t["end"] for t in out):
+            continue
+        n = int(_NUM_WORDS[m.group("n").lower()]) if m.group("n") else 1
+        stop = re.search(r"[.!?](?:\s|$)|\n", body[m.end() :])
+        sent_end = m.end() + (stop.start() if stop else len(body) - m.end())
+        beside = next(
+            (
+                t
+                for t in out
+                if m.end() <= t["start"] < min(sent_end, m.end() + 90)
+                and _DAY_ONLY.fullmatch(t["value"] or "")
+            ),
+            None,
+        )
+        if beside is not None:
+            if re.fullmatch(r"\s*,\s*", body[m.end() : beside["start"]]):  # "hari pertama, 28 September 2019"
+                beside.update(text=body[m.start() : beside["end"]], start=m.start())
+                continue
+            value = beside["value"]
+            if re.match(r"\s+(?:setelah|sesudah|sejak)\b", body[m.end() : beside["start"]]):
+                # "hari kedua setelah mengonsumsi MBG di hari Selasa": the day after that Tuesday
+                value = (dt.date.fromisoformat(value) + dt.timedelta(days=n - 1)).isoformat()
+        else:
+            # a span of dates ("6-10 Oktober 2025"), not of weekdays ("setiap Senin hingga Jumat")
+            spans = [
+                t
+                for t in out
+                if t["end"] <= m.start()
+                and t["type"] == "interval"
+                and re.search(r"\d", t["text"])
+                and re.fullmatch(r"[\d-]{10}/[\d-]{10}", t["value"] or "")
+            ]
+            if not spans:
+                continue
+            first, last = (dt.date.fromisoformat(v) for v in spans[-1]["value"].split("/"))
+            day = first + dt.timedelta(days=n - 1)
+            if day > last:
+                continue
+            value = day.isoformat()
+        added.append({"text": m.group(), "start": m.start(), "end": m.end(), "type": "date", "value": value,
+                      "precision": "day", "flags": ["ordinal_day"]})  # fmt: skip
+    return sorted(out + added, key=lambda t: t["start"])
 
 
 _PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
@@ -435,6 +495,24 @@ def _glossed(body: str, out: list[dict[str, Any]]) -> None:
             and re.match(r"\s*\)", body[nxt["end"] :])
         ):
             t["value"] = nxt["value"][:cut]
+
+
+_THEN_DAY = re.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?", re.IGNORECASE)
+
+
+def _clock_before_day(body: str, out: list[dict[str, Any]]) -> None:
+    """A clock time written before its day ("pukul 10.00 pagi pada hari Jumat (25/10/2019)") is on that day,
+    not on the day told before it or the day of publication."""
+    for t, nxt in itertools.pairwise(out):
+        if (
+            t["type"] == "time"
+            and t["value"]
+            and nxt["type"] == "date"
+            and nxt["precision"] == "day"
+            and nxt["value"]
+            and _THEN_DAY.fullmatch(body[t["end"] : nxt["start"]])
+        ):
+            t["value"] = nxt["value"][:10] + t["value"][10:]
 
 
 _WEEK_AGO = re.compile(r"\b(?:pekan|minggu)\s+lalu\b", re.IGNORECASE)
