@@ -523,3 +523,19 @@ def test_an_agency_head_acts_for_the_agency_and_a_foreign_minister_for_the_state
     )
     (accused,) = [e for e in a.events if e["type"] == "ACCUSE"]
     assert accused["actor"]["name"] == "Amerika Serikat" and accused["actor"]["agent"] == "Mike Pompeo"
+
+
+def test_an_organisation_acts_under_its_short_form_and_a_purpose_is_no_act() -> None:
+    a = _run(
+        [
+            "Dewan Kehormatan Penyelenggara Pemilu (DKPP) memutuskan mencopot Budi Santoso dari jabatannya.",
+            "Putusan DKPP itu dibacakan di Jakarta. Gerai itu juga dimaksudkan untuk membantu para pengemudi ojek.",
+        ],
+        published="2025-10-07",
+    )
+    orgs = [e for e in a.entities if e["type"] == "ORG"]
+    assert [e["name"] for e in orgs].count("Dewan Kehormatan Penyelenggara Pemilu") == 1
+    assert "DKPP" not in [e["name"] for e in orgs]  # the short form is a mention of the same body
+    (fired,) = [e for e in a.events if e["type"] == "SANCTION"]
+    assert fired["actor"]["name"] == "DKPP"
+    assert not [e for e in a.events if e["type"] == "AID"]

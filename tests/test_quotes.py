@@ -575,3 +575,15 @@ def test_a_role_with_a_bracketed_short_form_and_the_role_alone_name_the_person()
     first, *_, last = [q for q in a.quotes if q["direct"]]
     assert first["speaker"]["name"] == "Rudi Hartono"  # the phrase goes on past "(Dinsos)"
     assert last["speaker"]["name"] == "Andi Pratama"  # "ujar Bupati": the one Bupati named
+
+
+def test_an_organisation_speaks_under_the_name_its_phrase_prints() -> None:
+    a = _run(
+        [
+            "Peneliti menyebut Indonesia Corruption Watch (ICW) rutin memantau kasus korupsi.",
+            "Menurut ICW, sikap presiden atas revisi undang-undang itu sangat mengecewakan.",
+        ],
+        "2019-09-10",
+    )
+    (q,) = [q for q in a.quotes if q["text"].startswith("sikap presiden")]
+    assert q["speaker"]["name"] == "ICW"

@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.data import Article
-from kronik.stages.entities import RANKS, is_rank, place_after
+from kronik.stages.entities import RANKS, initials_in, is_rank, place_after
 from kronik.stages.entities.registry import active_registry
 from kronik.stages.metadata.media import known_media
 from kronik.stages.quotes import _Finder, recap_time
@@ -186,10 +186,12 @@ _REFUSED = re.compile(
     r"\b(?:(?:tidak|tak)\s+(?:akan|mau|ingin|bersedia|berencana)|enggan)\s+(?:untuk\s+)?$", re.IGNORECASE
 )
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-#: A wish or a chance named as a noun before a trigger: "ekspektasi Korut untuk bisa berdialog", not done.
+#: A wish or a chance named as a noun before a trigger: "ekspektasi Korut untuk bisa berdialog", not done;
+#: a purpose: "Rakyat Mart juga dimaksudkan untuk membantu para driver", "bertujuan untuk mendukung".
 _HOPED_FOR = re.compile(
-    r"\b(?:harapan|ekspektasi|keinginan|niat|peluang|kesempatan|kemungkinan|upaya|usaha|rencana|tawaran)"
-    r"(?:\s+\S+){0,3}?\s+untuk(?:\s+(?:bisa|dapat|segera|kembali))?\s+$",
+    r"\b(?:(?:harapan|ekspektasi|keinginan|niat|peluang|kesempatan|kemungkinan|upaya|usaha|rencana|tawaran)"
+    r"(?:\s+\S+){0,3}?\s+untuk|(?:dimaksudkan|ditujukan|bertujuan|berfungsi|diharapkan|dirancang|diperuntukkan)"
+    r"(?:\s+untuk)?)(?:\s+(?:bisa|dapat|segera|kembali))?\s+$",
     re.IGNORECASE,
 )
 _RELATIVE_AFTER = re.compile(r",\s*yang\s|\s+yang\s+(?:di|ter)\w+", re.IGNORECASE)
@@ -354,7 +356,7 @@ class _Coder:
                 holder = self.by_name.get(ent["serves"])
                 return {"id": holder["id"] if holder else None, "name": ent["serves"], "type": "LOC",
                         "agent": ent["name"]}  # fmt: skip
-        out = {"id": ent.get("id"), "name": ent["name"], "type": ent.get("type")}
+        out = {"id": ent.get("id"), "name": _short_name(ent), "type": ent.get("type")}
         if agent:
             out["agent"] = agent
         if ent.get("serves"):
@@ -910,7 +912,7 @@ class _Coder:
 
 
 _POLICE_HEAD = re.compile(
-    r"^(?:kapolda|kapolres|kapolresta|kapolrestabes|kapolsek)\s+(?P<where>.+)$", re.IGNORECASE
+    r"^(?:kapolda|kapolres|kapolresta|kapolrestabes|kapolsek)\s+(?P<where>(?-i:[A-Z0-9]).*)$", re.IGNORECASE
 )
 #: An officer of an agency acts for it ("Kasi Pidsus Kejari Sidoarjo", "Plt Deputi Penindakan KPK", "Kepala
 #: Biro Komunikasi Kemenkeu"): the golds' "Institution (Person, role)". Heads of state, ministers, chairs
@@ -957,6 +959,20 @@ def institution_of(role: str) -> str | None:
     if m and m.group("org")[:1].isupper():
         return m.group("org")
     return None
+
+
+def _short_name(ent: dict[str, Any]) -> str:
+    """An organisation by the short form the article defines for it, as chronicles and the golds name it
+    ("DKPP" for "Dewan Kehormatan Penyelenggara Pemilu (DKPP)", "HMI"); the entity keeps its full name."""
+    if ent.get("type") != "ORG" or len(ent["name"].split()) < 2:
+        return ent["name"]
+    shorts = {
+        m["text"]
+        for m in ent.get("mentions") or ()
+        if re.fullmatch(r"[A-Z][A-Za-z]{1,7}", m["text"]) and sum(c.isupper() for c in m["text"]) >= 2
+        and initials_in(m["text"], ent["name"])
+    }  # fmt: skip
+    return min(shorts, key=len) if len(shorts) == 1 else ent["name"]
 
 
 def _capital_of(ent: dict[str, Any]) -> str | None:

@@ -427,7 +427,7 @@ def _short_form_then_person(body: str, found: list[Span]) -> list[Span]:
             and out[-1][1] == x - 2
             and body[x - 2 : x] == " ("
             and body[y : y + 1] == ")"
-            and _initials_in(body[x:y], body[out[-1][0] : out[-1][1]])
+            and initials_in(body[x:y], body[out[-1][0] : out[-1][1]])
         ):
             out.append((x, y, "ORG"))
             continue
@@ -450,12 +450,12 @@ def _short_form_then_person(body: str, found: list[Span]) -> list[Span]:
 def _defines_short_form(body: str, short: str) -> bool:
     """The body writes ``short`` in brackets after the capitalised words it abbreviates."""
     return any(
-        _initials_in(short, m.group(1))
+        initials_in(short, m.group(1))
         for m in re.finditer(rf"((?:[A-Z][\w-]*\s+){{2,7}})\({re.escape(short)}\)", body)
     )
 
 
-def _initials_in(short: str, name: str) -> bool:
+def initials_in(short: str, name: str) -> bool:
     """The initials of a name's capitalised words stand in order in its short form ("Hipmi" for
     "Himpunan Pengusaha Muda Indonesia"; not "Purbaya" after "Menkeu")."""
     initials = [w[0].lower() for w in name.split() if w[:1].isupper()]
@@ -601,6 +601,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
     _join_short_names(clusters, body)
     _surname_from_title(clusters, article.title or "", body)
     _join_split_short_forms(clusters, body)
+    _join_bracketed_short_forms(clusters, body)
     _join_unit_places(clusters, registry)
     _sweep(clusters, body, skip_to)
     for c in clusters:
@@ -744,6 +745,33 @@ def _join_split_short_forms(clusters: list[_Cluster], body: str) -> None:
                 other.mentions = [x for x in other.mentions if not (m["start"] <= x["start"] < m["end"])]
                 if other.entry is None and other.type == "ORG" and norm(other.name) in same:
                     _absorb(c, other, clusters)
+            break
+
+
+_BRACKETED_SHORT = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
+
+
+def _join_bracketed_short_forms(clusters: list[_Cluster], body: str) -> None:
+    """ "Dewan Kehormatan Penyelenggara Pemilu (DKPP)" where the recogniser found the name and the short
+    form as two organisations: one, under its long name (events name it by the short form)."""
+    for c in list(clusters):
+        if c.type != "ORG" or c.entry is not None or c not in clusters:
+            continue
+        for m in c.mentions:
+            g = _BRACKETED_SHORT.match(body, m["end"])
+            if not g or not initials_in(g.group(1), m["text"]):
+                continue
+            other = next(
+                (
+                    o
+                    for o in clusters
+                    if o is not c and o.type == "ORG" and any(x["start"] == g.start(1) for x in o.mentions)
+                ),
+                None,
+            )
+            if other is None or (other.entry is not None and norm(other.name) != norm(g.group(1))):
+                continue
+            _absorb(c, other, clusters)  # under the long name, as quote golds name a speaker spelt out
             break
 
 

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -298,6 +299,11 @@ class Resolver:
                     phrase[: phrase.rfind(tail)].strip(" ,") or person.role,
                 )
             ms, me, ent = inside[0]
+            printed = self.body[ms:me]
+            if ent.get("type") == "ORG" and printed != ent["name"] and _SHORT_FORM.fullmatch(printed):
+                # "Menurut ICW": the organisation as the phrase prints it (the golds' "ICW", where a
+                # speaker phrase spelling it out is "Indonesia Corruption Watch")
+                return dataclasses.replace(_of(ent, None), name=printed)
             return _of(ent, None)
         if tail and not self.lex.indefinite.match(phrase):
             # "Kepala Dinas Pendidikan Kota Bekasi Inayatullah": a role, then a name the recogniser missed
@@ -523,6 +529,9 @@ def _name_tail(phrase: str, taken: list[tuple[int, int]]) -> str | None:
     if not tail or tail[0].start() == 0:
         return None
     return phrase[tail[0].start() : tail[-1].end()].strip(",")
+
+
+_SHORT_FORM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,7}")
 
 
 def _first(xs: Any) -> str | None:
