@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.data import Article
-from kronik.stages.entities import RANKS, initials_in, is_rank, place_after
+from kronik.stages.entities import RANKS, SHORT_FORM, initials_in, is_rank, place_after
 from kronik.stages.entities.registry import active_registry
 from kronik.stages.metadata.media import known_media
 from kronik.stages.quotes import _Finder, recap_time
@@ -969,8 +969,7 @@ def _short_name(ent: dict[str, Any]) -> str:
     shorts = {
         m["text"]
         for m in ent.get("mentions") or ()
-        if re.fullmatch(r"[A-Z][A-Za-z]{1,7}", m["text"]) and sum(c.isupper() for c in m["text"]) >= 2
-        and initials_in(m["text"], ent["name"])
+        if SHORT_FORM.fullmatch(m["text"]) and initials_in(m["text"], ent["name"])
     }  # fmt: skip
     return min(shorts, key=len) if len(shorts) == 1 else ent["name"]
 

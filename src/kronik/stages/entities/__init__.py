@@ -455,6 +455,10 @@ def _defines_short_form(body: str, short: str) -> bool:
     )
 
 
+#: A short form of two or more capitals: "DKPP", "ICW", "Dinsos" is not one, "KemenPPPA" is.
+SHORT_FORM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,7}")
+
+
 def initials_in(short: str, name: str) -> bool:
     """The initials of a name's capitalised words stand in order in its short form ("Hipmi" for
     "Himpunan Pengusaha Muda Indonesia"; not "Purbaya" after "Menkeu")."""

@@ -24,6 +24,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 
 from kronik.data import Article
 from kronik.lang.id.words import NOT_NAME_WORDS
+from kronik.stages.entities import SHORT_FORM
 from kronik.stages.entities.registry import active_registry
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import Lexicon
@@ -300,7 +301,7 @@ class Resolver:
                 )
             ms, me, ent = inside[0]
             printed = self.body[ms:me]
-            if ent.get("type") == "ORG" and printed != ent["name"] and _SHORT_FORM.fullmatch(printed):
+            if ent.get("type") == "ORG" and printed != ent["name"] and SHORT_FORM.fullmatch(printed):
                 # "Menurut ICW": the organisation as the phrase prints it (the golds' "ICW", where a
                 # speaker phrase spelling it out is "Indonesia Corruption Watch")
                 return dataclasses.replace(_of(ent, None), name=printed)
@@ -529,9 +530,6 @@ def _name_tail(phrase: str, taken: list[tuple[int, int]]) -> str | None:
     if not tail or tail[0].start() == 0:
         return None
     return phrase[tail[0].start() : tail[-1].end()].strip(",")
-
-
-_SHORT_FORM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,7}")
 
 
 def _first(xs: Any) -> str | None:
