@@ -381,3 +381,17 @@ def test_a_defined_short_form_opening_a_person_span_is_the_organisation() -> Non
     assert ("PER", "Bagas Rahmat Wijaya") in names
     assert not any("Hipmun" in n for t, n in names if t == "PER")  # the bracketed short form is no person
     assert ("PER", "Santri Jaya") not in names  # an institution head stays whole
+
+
+def test_a_royal_word_opening_an_officials_name_and_a_nickname_from_inside_a_name() -> None:
+    body = "Wali Kota Palembang, Ratu Sekar menyambut baik. Kata Ratu Sekar, semua siap."
+    second = body.rindex("Ratu Sekar")
+    art = _linked(body, [_at(body, "Ratu Sekar"), (second, second + len("Ratu Sekar"), "PER")])
+    people = {e["name"]: len(e["mentions"]) for e in art.entities if e["type"] == "PER"}
+    assert people.get("Ratu Sekar") == 2 and "Sekar" not in people
+    body = "Raja Salman menerima tamu."  # a king's title is no part of his name
+    assert [e["name"] for e in _linked(body, [_at(body, "Raja Salman")]).entities] == ["Salman"]
+    body = "Caleg itu, Sy Abdurrahim Alkadri, menyesal. Walaupun begitu, kata Sy Rahim, proses hukum jalan."
+    art = _linked(body, [_at(body, "Abdurrahim Alkadri"), _at(body, "Rahim")])
+    people = [e for e in art.entities if e["type"] == "PER"]
+    assert [e["name"] for e in people] == ["Abdurrahim Alkadri"] and len(people[0]["mentions"]) == 2

@@ -587,3 +587,16 @@ def test_an_organisation_speaks_under_the_name_its_phrase_prints() -> None:
     )
     (q,) = [q for q in a.quotes if q["text"].startswith("sikap presiden")]
     assert q["speaker"]["name"] == "ICW"
+
+
+def test_the_medium_a_government_spoke_through_is_no_part_of_the_speaker() -> None:
+    a = _run(
+        [
+            "Pemerintah Belgia dalam sebuah pernyataan kemudian menuturkan bahwa ucapan menteri itu pendapat pribadi."
+        ],
+        "2019-09-10",
+    )
+    (q,) = a.quotes
+    assert q["speaker"]["role"] == "Pemerintah Belgia" and "pernyataan" not in (
+        q["speaker"].get("descriptor") or ""
+    )

@@ -467,6 +467,27 @@ def initials_in(short: str, name: str) -> bool:
     return len(initials) >= 2 and all(ch in rest for ch in initials)
 
 
+#: Words that are a royal title ("Raja Salman", "Ratu Elizabeth II") and also open Indonesian names ("Ratu Dewa").
+_ROYAL_WORD = re.compile(r"(?:Raja|Ratu)\s+(?P<rest>.+)")
+
+
+def _royal_word_is_name(body: str, start: int, text: str) -> bool:
+    """A royal word opening a person's name that the article gives an office ("Wali Kota Palembang, Ratu
+    Dewa"), or two name words after it with no regnal number ("Raja Juli Antoni"), is part of the name."""
+    m = _ROYAL_WORD.fullmatch(text)
+    if not m:
+        return False
+    rest = m.group("rest").split()
+    if len(rest) >= 2 and not re.fullmatch(r"[IVX]+", rest[-1]):
+        return True
+    before = _ROLE_BEFORE.search(body[max(0, start - 80) : start])
+    return (
+        before is not None
+        and before.group("role")[:1].isupper()
+        and not _ROYAL_WORD.match(before.group("role"))
+    )
+
+
 def _rstrip_ws(body: str, start: int, end: int) -> int:
     while end > start and body[end - 1] in " ,([{–-":  # "Joko Widodo (" where a link's text was dropped
         end -= 1
@@ -565,7 +586,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
         if label == "PER":
             start, end = _trim_places(body, start, end, registry)
         text = body[start:end]
-        key = _strip_title(text)
+        key = text if label == "PER" and _royal_word_is_name(body, start, text) else _strip_title(text)
         if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
             continue
         if label == "PER" and _INSTITUTION_HEAD.match(key):
@@ -687,6 +708,8 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
         owners = [p for p, nicks in zip(people, nicknames, strict=True) if short in nicks and p is not c][:1]
         if not owners:  # (a person named short before the article gives the full name, too)
             owners = [p for p in people if p is not c and _part_of(norm(short), norm(p.name))]
+        if not owners and c.type == "PER" and " " not in c.name and len(c.name) >= 3:
+            owners = [p for p in people if p is not c and _nickname_of(c, p, body)]
         if not owners and c.type == "PER" and len(c.name) >= 4:  # "Prasetyo" then "Pras": a shortened name
             first = min(m["start"] for m in c.mentions)
             owners = [
@@ -702,6 +725,19 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
             ]
         if len(owners) == 1:
             _absorb(owners[0], c, clusters)
+
+
+def _nickname_of(short: _Cluster, person: _Cluster, body: str) -> bool:
+    """ "Sy Dul" for "Sy Abdullah Alqadrie": the short name is a piece of one of the person's names, and
+    each of its mentions follows a word that opens the person's name or is printed before it."""
+    openers = {person.name.split()[0]} | {
+        w[-1] for m in person.mentions if (w := body[max(0, m["start"] - 20) : m["start"]].split())
+    }
+    word = short.name.lower()
+    return any(word in w.lower() and word != w.lower() for w in person.name.split()) and all(
+        (w := body[max(0, m["start"] - 20) : m["start"]].split()) and w[-1] in openers and w[-1][:1].isupper()
+        for m in short.mentions
+    )
 
 
 def _surname_from_title(clusters: list[_Cluster], title: str, body: str) -> None:

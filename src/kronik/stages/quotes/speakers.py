@@ -277,6 +277,14 @@ class Resolver:
         return None
 
     def _from_phrase(self, s: int, e: int, phrase: str) -> Speaker | None:
+        cut = min(
+            (m.start() for p in self.lex.medium if (m := p.search(phrase)) and m.start() > 0), default=None
+        )
+        if (
+            cut is not None
+        ):  # "Pemerintah Prancis dalam sebuah pernyataan": the medium is no part of the speaker
+            phrase = phrase[:cut].rstrip(" ,")
+            e = s + len(phrase)
         inside = [(ms, me, ent) for ms, me, ent in self.mentions if s <= ms and me <= e]
         people = [x for x in inside if x[2].get("type") == "PER"]
         bare = self.lex.indefinite.sub("", phrase).strip()
