@@ -351,3 +351,14 @@ def test_ordinal_days_a_clock_before_its_day_and_contract_months():
     assert v["pukul 10.00 pagi"][0] == "2023-01-06T10:00"
     v = _values("Kontrak emas untuk pengiriman Februari naik, obligasi 10-tahun turun.")
     assert v["Februari"][0] == "2023-02" and v["10-tahun"][0] == "P10Y"
+
+
+def test_month_ranges_over_new_year_quarters_with_a_bracketed_code_and_the_month_told_before():
+    v = _values("Pelatih khawatir soal jadwal November hingga Februari.")
+    assert v["November hingga Februari"][0] == "2022-11/2023-02"  # the span runs into the next year
+    v = _values("Pembaruan dijadwalkan pada kuartal kedua (Q2) 2024 mendatang.")
+    assert v["kuartal kedua (Q2) 2024"][0] == "2024-Q2"
+    v = _values("Distribusi berlanjut pada Maret 2022. Tiga ponsel kebagian pada bulan tersebut.")
+    assert v["pada bulan tersebut"][0] == "2022-03"
+    v = _values("Capaian dua bulan tersebut melewati target; pemain 27 tahun tersebut absen.")
+    assert "bulan tersebut" not in v and "tahun tersebut" not in v

@@ -130,6 +130,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"(?P<kind>kuartal|kwartal|triwulan|semester|paruh)\s+(?:ke[-\s]?)?(?P<q>{_Q})"
             rf"(?:\s*(?:{_TO}|atau|dan)\s*(?:(?:kuartal|kwartal|triwulan)\s+)?(?:ke[-\s]?)?(?P<q2>{_Q}))?"
+            r"(?:\s*\((?:Q|Kw?|TW|S)[1-4]\))?"  # "kuartal kedua (Q2) 2020"
             rf"(?:\s*[-/]?\s*(?:tahun\s+)?(?P<y>{_YEAR})|\s+(?P<rel>tahun ini|tahun lalu|tahun depan|ini|lalu))?"
         ),
     ),
@@ -220,7 +221,32 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<w>sehari\s+(?:setelahnya|sesudahnya|sebelumnya|kemudian)|(?:keesokan|esok)\s+(?:hari|pagi|siang|sore|malam)nya|besoknya|hari\s+berikutnya|hari\s+sebelumnya|(?:pada\s+)?hari\s+yang\s+sama|hari\s+itu\s+juga)"
         ),
     ),
-    ("same_period", _rx(r"(?:pada\s+)?(?P<unit>tahun|bulan)\s+yang\s+sama")),
+    (
+        "same_period",  # not "dua bulan tersebut", "27 tahun tersebut": a span or an age told before
+        _rx(
+            r"(?:pada\s+)?"
+            + "".join(
+                rf"(?<!{w}\s)"
+                for w in (
+                    "\\d",
+                    "satu",
+                    "dua",
+                    "tiga",
+                    "empat",
+                    "lima",
+                    "enam",
+                    "tujuh",
+                    "delapan",
+                    "sembilan",
+                    "sepuluh",
+                    "belas",
+                    "puluh",
+                    "beberapa",
+                )
+            )
+            + r"(?P<unit>tahun|bulan)\s+(?:yang\s+sama|tersebut)"
+        ),
+    ),
     (
         "week_rel",
         _rx(
@@ -952,6 +978,10 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         year = _year(g.get("y")) or (_infer_year(m1, None, A, future) if A else None)
         if year is None:
             return _res("interval", None, "month", "no_anchor")
+        if m2 < m1:  # "November hingga Februari": the span runs into the next year
+            if g.get("y"):
+                return _res("interval", f"{year - 1}-{m1:02d}/{year}-{m2:02d}", "month")
+            return _res("interval", f"{year}-{m1:02d}/{year + 1}-{m2:02d}", "month")
         return _res("interval", f"{year}-{m1:02d}/{year}-{m2:02d}", "month")
     if r in ("month_rel", "month_year", "month", "month_alone"):
         month = _month(g["month"])
@@ -1112,7 +1142,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         text = f.m.group().lower()
         shift = 0 if text.endswith(("sama", "juga")) else -1 if "sebelum" in text else 1
         return _res("relative", (base + dt.timedelta(days=shift)).isoformat(), "day")
-    if r == "same_period":  # "pada tahun yang sama": the year (month) the text last gave
+    if r == "same_period":  # "pada tahun yang sama", "bulan tersebut": the year (month) the text last gave
         unit = "Y" if g["unit"].lower() == "tahun" else "M"
         base = _told(ctx, unit) or A
         if base is None:
