@@ -539,3 +539,18 @@ def test_an_organisation_acts_under_its_short_form_and_a_purpose_is_no_act() -> 
     (fired,) = [e for e in a.events if e["type"] == "SANCTION"]
     assert fired["actor"]["name"] == "DKPP"
     assert not [e for e in a.events if e["type"] == "AID"]
+
+
+def test_an_acronym_the_article_uses_names_the_body_and_neither_a_purpose_nor_anothers_act_is_done() -> None:
+    a = _run(
+        [
+            "Puluhan massa dari Himpunan Pelajar Nusantara menggelar aksi unjuk rasa di depan kantor DPRD, Rabu (18/9/2019).",
+            '"Kami menolak revisi itu," ujar Bambang, Ketua HPN Cirebon.',
+            "Dandim kemudian mempertemukan AKBP Lalu dan Brigjen Subagyo untuk berdamai di hotel itu.",
+            "Ketika itu Ryan sedang merekam aksi polisi menangkap provokator massa.",
+        ],
+        published="2019-09-18",
+    )
+    (protest,) = [e for e in a.events if e["type"] == "PROTEST"]
+    assert protest["actor"]["name"] == "HPN"
+    assert not [e for e in a.events if e["type"] in ("AGREE", "COERCE")]

@@ -176,6 +176,12 @@ _NOT_DONE = re.compile(
     re.IGNORECASE,
 )
 #: A law-enforcer named by his trade, not his agency: "Polisi menangkap …", "Penyidik kemudian menahan …".
+#: An unnamed agent right before the trigger, after another verb: "merekam aksi polisi [menangkap]".
+_OTHER_AGENT = re.compile(
+    r"\b(?:me|ber|di)[a-z]{3,}\s+(?:\S+\s+){0,2}(?:polisi|aparat|petugas|warga|massa|pasukan|tentara|"
+    r"pendemo|demonstran|pengunjuk\s+rasa|pelaku|orang)\s+$",
+    re.IGNORECASE,
+)
 _GENERIC_ENFORCER = re.compile(
     r"(?:pihak\s+|para\s+|tim\s+)?(?:polisi|kepolisian|aparat(?:\s+kepolisian)?|petugas(?:\s+kepolisian)?|penyidik|jaksa)"
     r"(?:\s+(?:pun|juga|akhirnya|kemudian|lalu|langsung|berhasil|telah|sudah|segera))*",
@@ -187,11 +193,13 @@ _REFUSED = re.compile(
 )
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 #: A wish or a chance named as a noun before a trigger: "ekspektasi Korut untuk bisa berdialog", not done;
-#: a purpose: "Rakyat Mart juga dimaksudkan untuk membantu para driver", "bertujuan untuk mendukung".
+#: a purpose: "Rakyat Mart juga dimaksudkan untuk membantu para driver", "bertujuan untuk mendukung",
+#: "mempertemukan AKBP Lalu dan Brigjen Subagyo untuk berdamai" (they were brought to make peace).
 _HOPED_FOR = re.compile(
     r"\b(?:(?:harapan|ekspektasi|keinginan|niat|peluang|kesempatan|kemungkinan|upaya|usaha|rencana|tawaran)"
     r"(?:\s+\S+){0,3}?\s+untuk|(?:dimaksudkan|ditujukan|bertujuan|berfungsi|diharapkan|dirancang|diperuntukkan)"
-    r"(?:\s+untuk)?)(?:\s+(?:bisa|dapat|segera|kembali))?\s+$",
+    r"(?:\s+untuk)?|\b(?:mempertemukan|mengundang|mengajak|mendorong|menyiapkan|membentuk|mengerahkan)"
+    r"(?:\s+\S+){1,6}?\s+untuk)(?:\s+(?:bisa|dapat|segera|kembali))?\s+$",
     re.IGNORECASE,
 )
 _RELATIVE_AFTER = re.compile(r",\s*yang\s|\s+yang\s+(?:di|ter)\w+", re.IGNORECASE)
@@ -356,7 +364,7 @@ class _Coder:
                 holder = self.by_name.get(ent["serves"])
                 return {"id": holder["id"] if holder else None, "name": ent["serves"], "type": "LOC",
                         "agent": ent["name"]}  # fmt: skip
-        out = {"id": ent.get("id"), "name": _short_name(ent), "type": ent.get("type")}
+        out = {"id": ent.get("id"), "name": _short_name(ent, self.article.body), "type": ent.get("type")}
         if agent:
             out["agent"] = agent
         if ent.get("serves"):
@@ -718,6 +726,8 @@ class _Coder:
         if subj is not None and inside and _OBJECT_MARK.search(self.body, subj[0], inside[0][0]):
             return None
         actor, second = self._subject_actors(subj)
+        if actor is not None and inside and _OTHER_AGENT.search(self.body, inside[-1][1], a):
+            return None  # "Ryan sedang merekam aksi polisi menangkap provokator": the police arrest, not Ryan
         if (
             actor is None
             and etype == "COERCE"
@@ -961,9 +971,11 @@ def institution_of(role: str) -> str | None:
     return None
 
 
-def _short_name(ent: dict[str, Any]) -> str:
+def _short_name(ent: dict[str, Any], body: str) -> str:
     """An organisation by the short form the article defines for it, as chronicles and the golds name it
-    ("DKPP" for "Dewan Kehormatan Penyelenggara Pemilu (DKPP)", "HMI"); the entity keeps its full name."""
+    ("DKPP" for "Dewan Kehormatan Penyelenggara Pemilu (DKPP)"), or by the one the article goes on using
+    whose letters are its initials ("HMI" for "Himpunan Mahasiswa Islam" in "Ketua HMI Cirebon"); the
+    entity keeps its full name."""
     if ent.get("type") != "ORG" or len(ent["name"].split()) < 2:
         return ent["name"]
     shorts = {
@@ -971,6 +983,10 @@ def _short_name(ent: dict[str, Any]) -> str:
         for m in ent.get("mentions") or ()
         if SHORT_FORM.fullmatch(m["text"]) and initials_in(m["text"], ent["name"])
     }  # fmt: skip
+    if not shorts:
+        initials = "".join(w[0] for w in ent["name"].split() if w[:1].isupper())
+        if len(initials) >= 3 and initials.isupper() and re.search(rf"(?<![\w-]){initials}(?![\w-])", body):
+            return initials
     return min(shorts, key=len) if len(shorts) == 1 else ent["name"]
 
 
