@@ -554,3 +554,19 @@ def test_an_acronym_the_article_uses_names_the_body_and_neither_a_purpose_nor_an
     (protest,) = [e for e in a.events if e["type"] == "PROTEST"]
     assert protest["actor"]["name"] == "HPN"
     assert not [e for e in a.events if e["type"] in ("AGREE", "COERCE")]
+
+
+def test_metro_units_of_two_places_stay_apart_and_a_chief_tells_his_own_units_act() -> None:
+    a = _run(
+        [
+            "Tiga orang ditangkap, ujar Kasat Reskrim Polres Metro Jakarta Pusat AKBP Tahan Marpaung, Sabtu (26/10/2019).",
+            "Polres Metro Jakarta Pusat akan berkoordinasi dengan Polres Metro Jakarta Barat dalam kasus ini.",
+            "Kapolsek Metro Tanah Abang AKBP Lukman Cahyono mengatakan, ketiga orang tersebut sudah ditetapkan sebagai tersangka.",
+        ],
+        published="2019-10-26",
+    )
+    units = {e["name"] for e in a.entities if e["type"] == "ORG"}
+    assert {"Polres Metro Jakarta Pusat", "Polres Metro Jakarta Barat"} <= units
+    named = [e for e in a.events if e["trigger"].startswith("ditetapkan")]
+    assert [e["actor"]["name"] for e in named] == ["Polsek Metro Tanah Abang"]
+    assert named[0]["actor"]["agent"] == "Lukman Cahyono"

@@ -643,10 +643,10 @@ class _Coder:
             and not _UNDONE_PASSIVE.search(lead)
             and not _RELATIVE_PASSIVE.search(lead)
         ):
-            agent = self._enforcer(m.start())
+            agent = self._voiced_unit(m.start()) or self._enforcer(m.start())
         if agent is None:
             return None
-        actor = self._actor(agent[1])
+        actor = self._actor(agent[1], agent[1].get("agent"))
         c0 = self._clause_start(s0, m.start())
         subj = self.finder._subject(c0 if c0 > s0 else s0, m.start())
         target, _ = self._subject_actors(subj)
@@ -666,6 +666,18 @@ class _Coder:
         mod = self._modality(self.body[clause_start:clause_end], m.start() - clause_start, quoted is not None)
         return _Event(etype, actor, target, None, date, None, mod, self._source(quoted), m.group().strip(),
                       m.start(), m.end(), sent)  # fmt: skip
+
+    def _voiced_unit(self, pos: int) -> tuple[int, dict[str, Any]] | None:
+        """ "Kapolsek Metro Tanah Abang … mengatakan, ketiga orang tersebut sudah ditetapkan sebagai
+        tersangka": the unit whose chief tells it (Polsek Metro Tanah Abang), not the one named last."""
+        quoted = self._quote_at(pos)
+        speaker = (quoted[1].get("speaker") or {}) if quoted else {}
+        unit = institution_of(speaker.get("role") or "") if speaker.get("type") == "PER" else None
+        if unit is None or not _agency(unit):
+            return None
+        known = next((e for _a, _b, e in self.mentions if e.get("type") == "ORG" and e["name"] == unit), None)
+        ent = known or {"id": None, "name": unit, "type": "ORG", "mentions": []}
+        return pos, {**ent, "agent": speaker.get("name")}
 
     def _enforcer(self, pos: int) -> tuple[int, dict[str, Any]] | None:
         """Who detained, arrested or named a suspect when the sentence does not say ("Pelaku langsung

@@ -290,6 +290,8 @@ _UNIT_HEAD = re.compile(
     r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kejari|Kejati|Kodam|Korem|Kodim|Lanud|Lantamal|Kanwil|KBRI|KJRI|PTRI|"
     r"Pengadilan\s+(?:Negeri|Tinggi|Agama)|Kejaksaan\s+(?:Negeri|Tinggi))"
 )
+#: A unit's head alone, also with Jakarta's "Metro" ("Polres Metro" + "Jakarta Pusat").
+_METRO_UNIT_HEAD = re.compile(rf"(?:{_UNIT_HEAD.pattern})(?:\s+Metro)?")
 #: A unit's head right before a place: "Polres " + "Jakbar".
 _HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern})\s+$")
 #: A unit's head inside a span: "Kabag Ops " + "Polres Sorong".
@@ -305,7 +307,7 @@ def _unit_and_place(body: str, found: list[Span]) -> list[Span]:
     or not at all): one organisation, "Polda Riau"; a rank or a person's name after the place stays out."""
     out: list[Span] = []
     for x, y, label in sorted(found):
-        if out and out[-1][2] == "ORG" and _UNIT_HEAD.fullmatch(body[out[-1][0] : out[-1][1]]):
+        if out and out[-1][2] == "ORG" and _METRO_UNIT_HEAD.fullmatch(body[out[-1][0] : out[-1][1]]):
             if label == "LOC" and body[out[-1][1] : x] == " ":
                 out[-1] = (out[-1][0], y, "ORG")
                 continue
@@ -321,7 +323,7 @@ def _unit_and_place(body: str, found: list[Span]) -> list[Span]:
         out.append((x, y, label))
     taken = [(a, b) for a, b, _ in out]
     for i, (x, y, label) in enumerate(out):
-        if label == "ORG" and _UNIT_HEAD.fullmatch(body[x:y]):
+        if label == "ORG" and _METRO_UNIT_HEAD.fullmatch(body[x:y]):
             out[i] = (x, place_after(body, y, taken), label)
     return out
 
@@ -1138,7 +1140,11 @@ def _link(key: str, label: str, clusters: list[_Cluster], registry: Registry, ha
         names = {norm(c.name), *(norm(_strip_title(m["text"])) for m in c.mentions)}
         if nkey in names or (c.type == label == "PER" and any(_part_of(nkey, n) for n in names)):
             return c
-        if c.type == label and any(fuzz.ratio(nkey, n) >= SAME_DOC_FUZZY_MIN for n in names if len(n) >= 6):
+        if c.type == label and any(
+            fuzz.ratio(nkey, n) >= SAME_DOC_FUZZY_MIN and not _other_units(key, c.name, registry)
+            for n in names
+            if len(n) >= 6
+        ):
             return c
     name = key
     for h in handles:  # the page's own handle spells the name right ("@AlexKokcharov")
@@ -1147,6 +1153,12 @@ def _link(key: str, label: str, clusters: list[_Cluster], registry: Registry, ha
     c = _Cluster(name, label)
     clusters.append(c)
     return c
+
+
+def _other_units(a: str, b: str, registry: Registry) -> bool:
+    """Units of two places, spelt alike ("Polres Metro Jakarta Pusat", "Polres Metro Jakarta Barat")."""
+    ka, kb = _unit_key(a, registry), _unit_key(b, registry)
+    return ka is not None and kb is not None and norm(ka) != norm(kb)
 
 
 def _part_of(short: str, full: str) -> bool:
