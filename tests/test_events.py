@@ -570,3 +570,19 @@ def test_metro_units_of_two_places_stay_apart_and_a_chief_tells_his_own_units_ac
     named = [e for e in a.events if e["trigger"].startswith("ditetapkan")]
     assert [e["actor"]["name"] for e in named] == ["Polsek Metro Tanah Abang"]
     assert named[0]["actor"]["agent"] == "Lukman Cahyono"
+
+
+def test_what_is_asked_for_is_part_of_the_request_and_an_appeal_not_to_join_is_a_request() -> None:
+    a = _run(
+        [
+            "Kementerian Energi dan Sumber Daya Mineral (ESDM) telah meminta badan usaha swasta menjalin kerja sama dengan PT Pertamina.",
+            "Menteri ESDM Bahlil Lahadalia berbicara di Kementerian ESDM, Rabu (17/9/2025).",
+            "Kapolda Sumut Irjen Agus Andrianto mengimbau agar para pelajar tidak mau ikut-ikutan dalam aksi demo tersebut.",
+        ],
+        published="2025-09-19",
+    )
+    types = sorted(e["type"] for e in a.events)
+    assert "COOPERATE" not in types and "REJECT" not in types
+    asked = [e for e in a.events if e["type"] == "REQUEST"]
+    assert [e["actor"]["name"] for e in asked][:1] == ["Kementerian ESDM"]
+    assert len(asked) == 2

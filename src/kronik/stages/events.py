@@ -604,12 +604,13 @@ class _Coder:
                         and (
                             _COMPLEMENT.search(self.body[e.start : ev.start])
                             or not self.body[e.end : ev.start].strip()
+                            or (e.type == "REQUEST" and not re.search(r"[,.;]", self.body[e.end : ev.start]))
                         )
                         for e in kept
                     ):
                         continue  # "sepakat untuk mengintensifkan …", "mengancam akan mendeportasi … dan
-                        # mencabut …", "menolak untuk bertemu": what was agreed, threatened, promised or
-                        # refused is part of that act
+                        # mencabut …", "menolak untuk bertemu", "meminta badan usaha swasta … menjalin kerja
+                        # sama": what was agreed, threatened, promised, refused or asked for is part of that act
                     kept.append(ev)
                 out += kept
                 for etype, pat in _patterns()["passive"]:
@@ -847,7 +848,7 @@ class _Coder:
             if not sp_.get("name"):
                 continue
             text = q["text"]
-            if _REJECT_CONTENT.search(text):
+            if _REJECT_CONTENT.search(text) and q.get("kind") != "call":  # "mengimbau agar … tidak mau ikut"
                 etype = "REJECT"
             elif q.get("kind") == "deny" or _FIRST_PERSON_DENIAL.search(text):
                 etype = "DENY"

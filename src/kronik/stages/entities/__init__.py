@@ -629,6 +629,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
     _surname_from_title(clusters, article.title or "", body)
     _join_split_short_forms(clusters, body)
     _join_bracketed_short_forms(clusters, body)
+    _join_head_and_short_form(clusters)
     _join_unit_places(clusters, registry)
     _sweep(clusters, body, skip_to)
     for c in clusters:
@@ -791,6 +792,25 @@ def _join_split_short_forms(clusters: list[_Cluster], body: str) -> None:
 
 
 _BRACKETED_SHORT = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
+
+
+def _join_head_and_short_form(clusters: list[_Cluster]) -> None:
+    """ "Kementerian Energi dan Sumber Daya Mineral (ESDM)" then "Kementerian ESDM": the short form stands
+    for the words after the head, and the article names the body by head and short form; one organisation
+    under that name."""
+    for c in list(clusters):
+        if c.type != "ORG" or c.entry is not None or c not in clusters or not SHORT_FORM.fullmatch(c.name):
+            continue
+        heads = {m["text"].split()[0] for m in c.mentions if len(m["text"].split()) > 2}
+        for other in clusters:
+            if (
+                other is not c
+                and other.type == "ORG"
+                and other.entry is None
+                and other.name in {f"{h} {c.name}" for h in heads}
+            ):
+                _absorb(other, c, clusters)
+                break
 
 
 def _join_bracketed_short_forms(clusters: list[_Cluster], body: str) -> None:
