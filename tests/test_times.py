@@ -362,3 +362,13 @@ def test_month_ranges_over_new_year_quarters_with_a_bracketed_code_and_the_month
     assert v["pada bulan tersebut"][0] == "2022-03"
     v = _values("Capaian dua bulan tersebut melewati target; pemain 27 tahun tersebut absen.")
     assert "bulan tersebut" not in v and "tahun tersebut" not in v
+
+
+def test_a_mistyped_year_its_weekday_betrays_and_a_half_year_of_the_calendar() -> None:
+    july = Anchor(dt.date(2025, 7, 4), "+07:00", None)
+    v = _values("Pesan itu disampaikan pada Senin (12/11/2028), dikutip dari laman resmi.", july)
+    assert v["Senin (12/11/2028)"][0] == "2018-11-12" and "corrected" in v["Senin (12/11/2028)"][2]
+    v = _values("Terlebih, masa-masa di semester II dan akhir tahun merupakan musim panen.")
+    assert v["semester II"][0] == "2023-07/2023-12"
+    assert "semester dua" not in _values("Ia mahasiswa semester dua di kampus itu.")
+    assert "paruh pertama" not in _values("Gol tercipta di paruh pertama laga.")

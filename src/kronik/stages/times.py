@@ -837,6 +837,14 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+#: Before a half-year with no year: one of the calendar ("masa-masa di semester II dan akhir tahun"),
+#: not of study or play ("mahasiswa semester dua", "di paruh pertama laga").
+_HALF_OF_YEAR = re.compile(r"(?i)(?<!\w)(?:di|pada|hingga|sampai|selama|sepanjang)\s+$")
+_STUDY_OR_PLAY = re.compile(
+    r"(?i)\b(?:siswa|mahasiswa|kuliah|kelas|sekolah|laga|babak|pertandingan|latihan|ujian)\b"
+)
+
+
 def _typo_fix(
     d: dt.date, weekday: int, anchor: dt.date | None, said: bool = False, future: bool = False
 ) -> dt.date | None:
@@ -847,7 +855,9 @@ def _typo_fix(
     ("Kamis (19/8)" in a story of 20 September is Thursday the 19th; "Rabu (18/9/2018)" in a 2019
     article). Near publication, the day mistyped: the weekday nearest the printed date ("Selasa
     (19/9/2019)" is Tuesday the 17th, "Senin (13/10)" Monday the 14th), unless that is past and the
-    clause speaks of the future ("akan digelar Selasa (19/9/2019)" out on the 18th keeps its date)."""
+    clause speaks of the future ("akan digelar Selasa (19/9/2019)" out on the 18th keeps its date). A date
+    after publication whose weekday fits only one year differing from it in one digit, before publication,
+    has that year ("Senin (12/11/2028)" in 2025 is Monday 12 November 2018)."""
     if anchor is None:
         return None
     if said and 0 < (d - anchor).days <= 45:
@@ -859,7 +869,14 @@ def _typo_fix(
     if abs((d - anchor).days) <= 45:
         near_day = d + dt.timedelta(days=(weekday - d.weekday() + 3) % 7 - 3)
         return None if future and near_day < anchor else near_day  # what is still to come keeps its date
-    return fits[0] if len(fits) == 1 else None
+    if len(fits) == 1:
+        return fits[0]
+    if d > anchor:  # "Senin (12/11/2028)" in a 2025 article: one digit of the year mistyped (Monday in 2018)
+        years = {int(f"{d.year}"[:i] + c + f"{d.year}"[i + 1 :]) for i in range(4) for c in "0123456789"}
+        past = [x for y in sorted(years) if 1900 < y <= anchor.year and (x := _date(y, d.month, d.day)) is not None
+                and x <= anchor and x.weekday() == weekday]  # fmt: skip
+        return past[0] if len(past) == 1 else None
+    return None
 
 
 def _infer_year(month: int, day: int | None, anchor: dt.date, future: bool, even: bool = False) -> int:
@@ -1044,7 +1061,18 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             return None
         kind = g["kind"].lower()
         half = kind in ("semester", "paruh")
-        if half and (max(q, q2 or 0) > 2 or not (g.get("y") or g.get("rel"))):
+        if half and (
+            max(q, q2 or 0) > 2
+            or not (
+                g.get("y")
+                or g.get("rel")
+                or (
+                    kind == "semester"
+                    and _HALF_OF_YEAR.search(body, max(0, f.start - 12), f.start)
+                    and not _STUDY_OR_PLAY.search(body, max(0, f.start - 50), f.end + 40)
+                )
+            )
+        ):
             return None  # "mahasiswa semester dua" is a term of study, "paruh pertama" a match's half
         rel = (g.get("rel") or "").lower()
         year = _year(g.get("y")) or (
