@@ -586,3 +586,17 @@ def test_what_is_asked_for_is_part_of_the_request_and_an_appeal_not_to_join_is_a
     asked = [e for e in a.events if e["type"] == "REQUEST"]
     assert [e["actor"]["name"] for e in asked][:1] == ["Kementerian ESDM"]
     assert len(asked) == 2
+
+
+def test_helping_to_do_a_thing_a_brand_and_a_common_noun_are_no_acts_of_aid_or_support() -> None:
+    a = _run(
+        [
+            "Danone Indonesia juga mendukung program pameran pangan yang digelar Kementerian Perdagangan.",
+            "Dana tersebut disalurkan untuk mendukung belanja pegawai kementerian.",
+            "Brigadir Renita membantu mengonsep basis data kriminal. Andi tidak bisa membantu tetapi tertawa.",
+            "Kevin Hendrawan mengunjungi 46 lokasi di seluruh negeri. Shandy menjawab pertanyaan netizen demi membela diri.",
+            "Pemerintah Indonesia mendukung Palestina, Senin (20/10/2025). Jepang membantu korban banjir di Filipina.",
+        ]
+    )
+    got = sorted((e["type"], e["actor"]["name"]) for e in a.events)
+    assert got == [("AID", "Jepang"), ("SUPPORT", "Indonesia")]

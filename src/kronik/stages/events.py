@@ -33,6 +33,7 @@ from importlib import resources
 from typing import Any
 
 from kronik.data import Article
+from kronik.lang.id.words import NOT_NAME_WORDS
 from kronik.stages.entities import RANKS, SHORT_FORM, initials_in, is_rank, place_after
 from kronik.stages.entities.registry import active_registry
 from kronik.stages.metadata.media import known_media
@@ -196,10 +197,16 @@ _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "
 #: a purpose: "Rakyat Mart juga dimaksudkan untuk membantu para driver", "bertujuan untuk mendukung",
 #: "mempertemukan AKBP Lalu dan Brigjen Subagyo untuk berdamai" (they were brought to make peace).
 _HOPED_FOR = re.compile(
-    r"\b(?:(?:harapan|ekspektasi|keinginan|niat|peluang|kesempatan|kemungkinan|upaya|usaha|rencana|tawaran)"
-    r"(?:\s+\S+){0,3}?\s+untuk|(?:dimaksudkan|ditujukan|bertujuan|berfungsi|diharapkan|dirancang|diperuntukkan)"
-    r"(?:\s+untuk)?|\b(?:mempertemukan|mengundang|mengajak|mendorong|menyiapkan|membentuk|mengerahkan)"
-    r"(?:\s+\S+){1,6}?\s+untuk)(?:\s+(?:bisa|dapat|segera|kembali))?\s+$",
+    r"\b(?:(?:harapan|ekspektasi|keinginan|niat|peluang|kesempatan|kemungkinan|upaya|usaha|rencana|tawaran|"
+    r"peran|tugas|fungsi)(?:\s+\S+){0,3}?\s+untuk|(?:dimaksudkan|ditujukan|bertujuan|berfungsi|diharapkan|dirancang|diperuntukkan)"
+    r"(?:\s+untuk)?|\b(?:mempertemukan|mengundang|mengajak|mendorong|menyiapkan|membentuk|mengerahkan|"
+    r"dibutuhkan|diperlukan|membutuhkan|memerlukan)(?:\s+\S+){1,6}?\s+untuk)(?:\s+(?:bisa|dapat|segera|kembali))?\s+$",
+    re.IGNORECASE,
+)
+#: After "membantu": a verb, a process or a clause, what is helped is a doing, not someone in need.
+_HELPS_TO = re.compile(
+    r"\s*(?:[,.;]|$|(?!mereka\b|berbagai\b)(?:me|ber)\w{3,}\b|proses\b|untuk\b|agar\b|supaya\b|dalam\b|tetapi\b|"
+    r"namun\b)",
     re.IGNORECASE,
 )
 _RELATIVE_AFTER = re.compile(r",\s*yang\s|\s+yang\s+(?:di|ter)\w+", re.IGNORECASE)
@@ -280,6 +287,37 @@ _VIA_CLAUSE = re.compile(
     r"\b[^,]{0,80},?\s*$",  # "Dari keterangan tertulis yang diterima detikHikmah, Minggu (13/7)": when it came in
     re.IGNORECASE,
 )
+
+
+def _common_noun_named(ent: dict[str, Any], body: str, start: int, end: int) -> bool:
+    """A one-word name the recogniser took from a capitalised common noun, as its demonstrative shows
+    ("Dana tersebut", "Asam ini"); names of the registry ("Rusia") are left alone."""
+    return (
+        str(ent.get("id") or "").startswith("local:")
+        and " " not in ent["name"]
+        and re.match(r"\s+(?:ini|itu|tersebut)\b", body[end : end + 12]) is not None
+    )
+
+
+#: Words that make a state named after them the state, its organs or its people ("Pemerintah Indonesia",
+#: "Kedubes Rusia", "Timnas Indonesia"): any other capitalised word right before a state in a subject is a
+#: company or a brand named after it ("Danone Indonesia", "Tetra Pak Indonesia").
+_OF_STATE_WORDS = NOT_NAME_WORDS | {
+    "pemerintah", "pemerintahan", "kedutaan", "kedubes", "konsulat", "tentara", "pasukan", "angkatan", "timnas",
+    "otoritas", "parlemen", "kongres", "senat", "kabinet", "delegasi", "utusan", "warga", "bangsa", "negara",
+    "kerajaan", "raja", "ratu", "perdana", "pm", "menlu", "kemlu", "dubes", "duta", "polisi", "wapres",
+    "pejabat", "diplomat", "intelijen", "armada", "marinir", "garda", "penjaga", "pantai", "kepresidenan",
+    "istana", "federasi", "uni", "serikat", "selatan", "utara", "barat", "timur", "tengah", "dan", "serta",
+}  # fmt: skip
+
+
+def _brand_of_state(ent: dict[str, Any], before: str) -> bool:
+    if not str(ent.get("id") or "").startswith("country:"):
+        return False
+    m = re.search(r"(?:^|\s)([A-Z][\w&.-]*)\s+$", before)
+    return (
+        m is not None and m.group(1).casefold().strip(".") not in _OF_STATE_WORDS and not is_rank(m.group(1))
+    )
 
 
 #: In what the subject finder took for a subject, a preposition that makes the name after it an object.
@@ -441,6 +479,13 @@ class _Coder:
         people = [x for x in inside if x[2].get("type") == "PER"]
         first = people[0] if people else inside[0]
         before = self.body[max(span[0], first[0] - 25) : first[0]]
+        if _common_noun_named(first[2], self.body, first[0], first[1]):
+            return None, None  # "Dana tersebut disalurkan …", "Asam ini …": a thing, capitalised at the start
+        if _brand_of_state(first[2], self.body[span[0] : first[0]]):
+            return (
+                None,
+                None,
+            )  # "Danone Indonesia juga mendukung …": a company named after the state it sells in
         if not people and _PEOPLE_OF.search(before):
             return None, None  # "Banyak warga Irak menyalahkan …": the people of a state are not the state
         if people and _RELATED_TO.search(before):
@@ -759,8 +804,14 @@ class _Coder:
             return None  # "kembali bertemu wakil India" in a badminton draw, "menyerang" on a pitch: a game
         if etype == "REQUEST" and _SYMPATHY.match(self.body, m.end()):
             return None  # "memohon doa dan dukungan": a plea for sympathy
-        if m.group().lower() == "menemui" and target is None:
-            return None  # "akan menemui pembalasan": meeting with no one is no meeting
+        if m.group().lower() in ("menemui", "mengunjungi", "berkunjung ke") and target is None:
+            return None  # "akan menemui pembalasan", "mengunjungi 46 lokasi": meeting or visiting no one
+        if etype == "AID" and m.group().lower() == "membantu" and _HELPS_TO.match(self.body, m.end()):
+            return (
+                None  # "membantu menghilangkan jerawat", "tidak bisa membantu tetapi …": helping to, no aid
+            )
+        if etype == "SUPPORT" and re.match(r"\s+diri\b", self.body[m.end() : m.end() + 8]):
+            return None  # "membela diri": defending oneself
         if m.group().lower() == "tiba di" and not self._state_visit(actor, m.end()):
             return None  # arriving somewhere is a visit only for a leader arriving in a state
         if (
