@@ -88,6 +88,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<d1>\d{{1,2}})\s*(?:{_TO}|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|mendatang))?"
         ),
     ),
+    # "November 20-24": the month printed before its days, English-wise
+    ("md_range", _rx(rf"{_M}\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d>\d{{1,2}})(?:,?\s+(?P<y>{_YEAR}))?")),
     (
         "dmy",
         _rx(
@@ -97,7 +99,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_list",
         _rx(
-            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})(?:\s*,\s*(?:{_alt(_MONTH_NAMES)}))+\s*,?\s*(?:(?:dan|hingga|sampai|serta)\s+)?{_M}(?:\s+(?:tahun\s+)?(?P<y>{_YEAR}))?"
+            rf"(?:bulan\s+)?(?P<m1>{_alt(_MONTH_NAMES)})(?:\s*,\s*(?:{_alt(_MONTH_NAMES)}))+\s*,?\s*(?:(?:dan|hingga|sampai|serta)\s+)?{_M}(?:\s+(?:(?:di\s+|pada\s+)?tahun\s+)?(?P<y>{_YEAR}))?"
         ),
     ),
     (
@@ -521,8 +523,21 @@ def _glossed(body: str, out: list[dict[str, Any]]) -> None:
             and re.match(r"\s*\)", body[nxt["end"] :])
         ):
             t["value"] = nxt["value"][:cut]
+        elif (
+            t["type"] == "relative"
+            and t["precision"] in ("day", "week")
+            and nxt["type"] == "date"
+            and nxt["precision"] == "day"
+            and nxt["value"]
+            and re.search(r"\d", nxt["text"])
+            and _APPOSED.fullmatch(body, t["end"], nxt["start"])
+        ):
+            t["value"], t["precision"] = nxt["value"], "day"  # "Keesokan harinya, pada 30 Agustus 2019"
 
 
+#: Between a relative day and the date that spells it out: "keesokan harinya, pada 30 Agustus 2019",
+#: "akhir pekan kemarin, Minggu (8/9/2019)", "keesokan harinya yakni Sabtu (21/9)".
+_APPOSED = re.compile(r"\s*,?\s*(?:(?:pada|yakni|yaitu|tepatnya)\s+)?(?:hari\s+)?", re.IGNORECASE)
 _THEN_DAY = re.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?", re.IGNORECASE)
 
 
@@ -692,6 +707,8 @@ def _reanchor_quoted(
             continue
         said = next((u for u in out if close.end() <= u["start"] < p1 and u["type"] == "date" and u["precision"] == "day"
                      and u["value"] and not u["flags"]), None)  # fmt: skip
+        if said is None and _BARE_CUE.match(body, close.end()):
+            said = _said_earlier(body, out, t["start"])
         if said is None:
             continue
         f, future = found[i]
@@ -705,6 +722,25 @@ def _reanchor_quoted(
         if res and res["value"]:
             t["value"] = res["value"]
             t["flags"] = [x for x in t["flags"] if x != "after_publication"] + ["quote_date"]
+
+
+#: A quotation closed by a cue alone ('…," ucapnya.'): the speaker goes on, with no new date of saying.
+_BARE_CUE = re.compile(
+    r"\s*,?\s*[\"“”]?\s*(?:\w+nya|kata\s+(?:dia|ia|beliau))\s*[.!]?\s*(?:\n|$)", re.IGNORECASE
+)
+
+
+def _said_earlier(body: str, out: list[dict[str, Any]], at: int) -> dict[str, Any] | None:
+    """The day a speaker was quoted on a few paragraphs before ('…," kata Bobby …, Selasa (21/10/2025).'),
+    when no other day is told between: a later quotation of that speaker closed by a bare "ucapnya" was
+    said the same day."""
+    days = [
+        u for u in out if u["end"] <= at and u["precision"] == "day" and u["value"] and u["type"] == "date"
+    ]
+    if not days or days[-1]["flags"] or body.count("\n\n", days[-1]["end"], at) > 3:
+        return None
+    u = days[-1]
+    return u if _said_before().search(body, max(0, u["start"] - 160), u["start"]) else None
 
 
 #: A day named this many paragraphs back, within this many days of publication, is still the one narrated.
@@ -789,7 +825,7 @@ _DATE_BEFORE = re.compile(rf"\b\d{{1,2}}\s+{_M}(?:\s+(?:19|20)\d\d)?,?\s+$", re.
 #: "tahun depan" / "tahun lalu" earlier in the sentence: the year its bare dates fall in ("pada tahun depan
 #: mereka tampil di Bangkok (11 Januari), Manila (25 Januari)").
 _YEAR_WORD_BEFORE = re.compile(
-    r"\btahun\s+(depan|lalu|mendatang|kemarin)\b(?![^.!?\n]*\btahun\b)", re.IGNORECASE
+    r"\btahun\s+(depan|lalu|mendatang|kemarin|ini)\b(?![^.!?\n]*\btahun\b)", re.IGNORECASE
 )
 
 
@@ -797,7 +833,7 @@ def _sentence_year(body: str, start: int, anchor: dt.date) -> int | None:
     before = body[max(0, start - 300) : start]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     m = _YEAR_WORD_BEFORE.search(before, cut + 1)
-    return anchor.year + _REL_SHIFT[m[1].lower()] if m else None
+    return anchor.year + _REL_SHIFT.get(m[1].lower(), 0) if m else None
 
 
 def _num(text: str | None) -> float | None:
@@ -951,7 +987,9 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         return (
             _res("relative", base.isoformat(), "day") if base else _res("relative", None, "day", "no_anchor")
         )
-    if r in ("wd_date", "wd_dmy", "numeric_date", "dmy", "day_range", "bracket_date"):
+    if r == "md_range" and int(g["d1"]) >= int(g["d"]):
+        return None  # "Juni 2-1" is no span
+    if r in ("wd_date", "wd_dmy", "numeric_date", "dmy", "day_range", "md_range", "bracket_date"):
         month = int(g["m"]) if g.get("m") else _month(g["month"])
         day = int(g["d"])
         year = _year(g.get("y"))
@@ -972,7 +1010,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             if fixed is not None:
                 d = fixed
                 flags.append("corrected")
-        if r == "day_range":
+        if r in ("day_range", "md_range"):
             d1 = _date(year, month, int(g["d1"]))
             return _res("interval", f"{d1}/{d}" if d1 else None, "day", *([] if d1 else ["impossible_date"]))
         return _res("date", d.isoformat(), "day", *flags)
