@@ -376,7 +376,9 @@ def test_a_mistyped_year_its_weekday_betrays_and_a_half_year_of_the_calendar() -
 
 def test_a_day_spelt_out_after_a_relative_one_a_speaker_going_on_and_months_printed_first() -> None:
     sept = Anchor(dt.date(2019, 9, 20), "+07:00", None)
-    v = _values("Ia tiba pada 29 Agustus 2019. Keesokan harinya, pada 30 Agustus 2019, ia menerima telepon.", sept)
+    v = _values(
+        "Ia tiba pada 29 Agustus 2019. Keesokan harinya, pada 30 Agustus 2019, ia menerima telepon.", sept
+    )
     assert v["Keesokan harinya"][0] == "2019-08-30"
     body = (
         '"Saldo kita hari ini Rp 990 miliar," kata Bobby di Medan, Selasa (17/9/2019).\n\n'
@@ -384,7 +386,14 @@ def test_a_day_spelt_out_after_a_relative_one_a_speaker_going_on_and_months_prin
         '"Namun di hari ini di rekening silakan dicek," ucapnya.'
     )
     got = [(t["text"], t["value"]) for t in find_times(body, sept)]
-    assert got == [("hari ini", "2019-09-17"), ("Selasa (17/9/2019)", "2019-09-17"), ("hari ini", "2019-09-17")]
-    v = _values("Tahun ini, tur akan digelar pada November 20-24, serta bulan Maret, Mei, dan Juni di tahun 2020.", sept)
+    assert got == [
+        ("hari ini", "2019-09-17"),
+        ("Selasa (17/9/2019)", "2019-09-17"),
+        ("hari ini", "2019-09-17"),
+    ]
+    v = _values(
+        "Tahun ini, tur akan digelar pada November 20-24, serta bulan Maret, Mei, dan Juni di tahun 2020.",
+        sept,
+    )
     assert v["November 20-24"][0] == "2019-11-20/2019-11-24"
     assert v["bulan Maret, Mei, dan Juni di tahun 2020"][0] == "2020-03/2020-06"
