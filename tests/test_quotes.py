@@ -600,3 +600,21 @@ def test_the_medium_a_government_spoke_through_is_no_part_of_the_speaker() -> No
     assert q["speaker"]["role"] == "Pemerintah Belgia" and "pernyataan" not in (
         q["speaker"].get("descriptor") or ""
     )
+
+
+def test_a_name_before_yang_an_epithet_with_a_relative_clause_a_mother_and_a_glued_comma() -> None:
+    a = _run(
+        [
+            'Keluarga menangis. "Maafin saya ya Bu," ucap salah satu terdakwa sambil mencium tangan ibunya. '
+            '"Iya, yang tabah ya Nak," jawab sang ibu di ruang pengadilan.',
+            "Tangis kebahagiaan juga ditunjukkan Entin yang mengaku bersyukur karena vonis sudah dibacakan.",
+            "Asops KSAL Laksamana Muda Didik Setiyono mengatakan, ancaman di selat itu nyata.",
+            "“Oleh karena itu, Indonesia perlu mengambil langkah antisipasi,” katanya,Di antaranya dari sisi "
+            "kedaulatan maritim.",
+        ],
+        "2019-09-17",
+    )
+    who = {q["text"][:12]: q["speaker"]["name"] for q in a.quotes}
+    assert who["Maafin saya "] == "salah satu terdakwa" and who["Iya, yang ta"] == "sang ibu"
+    assert who["bersyukur ka"] == "Entin"
+    assert who["Oleh karena "] == "Didik Setiyono"

@@ -129,6 +129,11 @@ _REPORTED_ON = re.compile(r"(?i:dilansir|dikutip|mengutip|melansir|diberitakan)\
 #: A preposition opening a phrase makes it no speaker phrase ("lanjut ke wilayah Jambi").
 _PREPOSITION_FIRST = re.compile(r"(?i:ke|dari|untuk|hingga|sampai|soal|tentang|terhadap)\s")
 #: A leading time or place adverbial ("Pada 10 Juni,", "Dikutip Express,") is no subject.
+#: A speaker described by a relative clause and a demonstrative, someone already named: "Legislator yang
+#: membidangi urusan pariwisata, perindustrian, UMKM, dan Ekonomi Kreatif itu".
+_EPITHET = re.compile(r"[^,]*?\byang\b.*\s(?:itu|tersebut)", re.IGNORECASE | re.DOTALL)
+#: A name closing a clause before "yang" and the speech verb: "ditunjukkan Entin yang [mengaku]".
+_NAME_THEN_YANG = re.compile(r"\S\s+yang\s+$")
 _ADVERBIAL = re.compile(
     r"(?i)(?:pada|dalam|di|sejak|saat|ketika|usai|setelah|dikutip|dilansir|menurut|mengutip|sebelumnya)\b"
 )
@@ -245,7 +250,16 @@ class _Finder:
             named = [p for p in parts if self._has_person(*p)]
             if named:
                 return self._head(*named[-1])
+            if parts and _EPITHET.fullmatch(self.body, parts[0][0], parts[-1][1]):
+                return parts[0][0], parts[-1][
+                    1
+                ]  # "Legislator yang membidangi urusan pariwisata, …, UMKM itu,"
             return self._head(*parts[0]) if parts else None
+        rel = _NAME_THEN_YANG.search(seg)
+        if rel is not None:
+            named = self._name_ending(clause_start, clause_start + rel.start() + 1)
+            if named is not None:
+                return named  # "Tangis kebahagiaan juga ditunjukkan Entin yang mengaku …": Entin speaks
         s, e = self._strip_clause(clause_start, verb_start)
         return self._head(s, e) if e > s and not self._a_time(s, e) else None
 
@@ -471,6 +485,8 @@ class _Finder:
     def _after_cue(self, start: int, limit: int) -> tuple[int, int] | None:
         """The speaker phrase after a post cue: up to a preposition, a time, a bracket or the sentence end."""
         text = self.body[start:limit]
+        if text.lstrip(" ").startswith(","):
+            return None  # '…," katanya,Di antaranya …': the cue names no one after it
         stop = _SPEAKER_STOP.search(text)
         while stop is not None and _ROLE_GOES_ON.match(text, stop.start()) and TITLES.match(text.lstrip()):
             comma = text.find(",", stop.end())
@@ -727,6 +743,8 @@ class _Finder:
             and not self.lex.indefinite.match(phrase + " ")
         ):
             return False  # "Setiap Orang dengan sengaja …" (a law's text), "Tapi", "Sebuah foto"
+        if words and words[0][:1].isupper() and _EPITHET.fullmatch(phrase):
+            return len(words) <= 20  # "Legislator yang membidangi urusan pariwisata, …, UMKM itu"
         return bool(words) and words[0][:1].isupper() and len(words) <= 8
 
     def _quote_from(

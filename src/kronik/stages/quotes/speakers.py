@@ -129,6 +129,8 @@ class Resolver:
         phrase = self.lex.adverbs_tail.sub("", self.body[s:e].strip(" ,")) or self.body[s:e].strip(" ,")
         if phrase.casefold() in ("mereka", "mereka juga"):
             return self._group(q, prev)
+        if _KIN_EPITHET.fullmatch(phrase) and not self._recent_role(phrase[5:], q):
+            return Speaker(name=None, unnamed=True, role=phrase, descriptor=phrase)  # "jawab sang ibu"
         if self.lex.pronoun.match(phrase) or phrase.lower().startswith(("sang ", "pihaknya")):
             return self._unnamed_just_before(q, prev) or self._antecedent(q, prev, prefer_previous=False)
         has_person = bool(self._people_in(s, e))
@@ -481,8 +483,8 @@ class Resolver:
                                     name=ns.name, id=ns.id, type="PER", role=ns.role or sp_.role
                                 )
                     break
-                if ns is not None and ns.name:
-                    break
+                if ns is not None and (ns.name or ns.descriptor != sp_.descriptor):
+                    break  # someone else speaks between ("…," jawab sang ibu): the named one is another
 
 
 #: Where a speaker phrase stops being a name: a preposition of medium, place or time.
@@ -491,6 +493,10 @@ _NAME_END = re.compile(
 )
 
 
+#: "sang ibu", "sang ayah": a relative of someone in the story, a speaker of their own, not the last one named.
+_KIN_EPITHET = re.compile(
+    r"sang\s+(?:ibu|ayah|bapak|anak|istri|suami|kakak|adik|nenek|kakek|paman|bibi|putra|putri)", re.IGNORECASE
+)
 #: The mark a dropped link leaves where a name was: a space before a comma ("Brigjen Pol , mengatakan").
 _GAP = re.compile(r" +,")
 #: What may stand between a speaker's name and the speech verb: "X yang juga mengatakan".
