@@ -600,3 +600,15 @@ def test_helping_to_do_a_thing_a_brand_and_a_common_noun_are_no_acts_of_aid_or_s
     )
     got = sorted((e["type"], e["actor"]["name"]) for e in a.events)
     assert got == [("AID", "Jepang"), ("SUPPORT", "Indonesia")]
+
+
+def test_what_a_plea_asks_for_and_who_is_still_held_are_no_acts() -> None:
+    a = _run(
+        [
+            "Para ibu juga mendesak agar Presiden Joko Widodo dan Kapolri Tito Karnavian segera membebaskan "
+            "anak-anak mereka, Minggu (13/10/2019).",
+            "Mereka menuntut Polda Metro Jaya membuka data pelajar yang masih ditahan.",
+        ],
+        published="2019-10-13",
+    )
+    assert not [e for e in a.events if e["type"] in ("RETREAT", "CONCEDE", "COERCE")]

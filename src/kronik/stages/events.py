@@ -267,8 +267,22 @@ def _agency(name: str) -> bool:
 #: A passive in a relative clause describes someone ("semua orang yang ditahan", "tersangka yang juga sudah
 #: ditahan"); with no agent named it tells no act of its own.
 _RELATIVE_PASSIVE = re.compile(
-    r"\byang(?:\s+(?:juga|sudah|telah|pernah|sempat|lebih\s+dulu|kini))*\s+$", re.IGNORECASE
+    r"\byang(?:\s+(?:juga|sudah|telah|pernah|sempat|lebih\s+dulu|kini|masih))*\s+$", re.IGNORECASE
 )
+#: A plea with its clause: what follows "mendesak agar …" in the sentence is asked for, not done.
+_PLEA = re.compile(
+    r"\b(?:mendesak|meminta|minta|menuntut|mengimbau|menyerukan|memohon|mengharapkan|berharap)\s+(?:agar|supaya)\s",
+    re.IGNORECASE,
+)
+_TURN = re.compile(r";|\b(?:namun|tetapi|sedangkan|sementara|lalu|kemudian)\b", re.IGNORECASE)
+
+
+def _asked_for(before: str) -> bool:
+    """ "mendesak agar Presiden Joko Widodo dan Kapolri … segera membebaskan": the release is asked for."""
+    pleas = list(_PLEA.finditer(before))
+    return bool(pleas) and not _TURN.search(before, pleas[-1].end())
+
+
 #: "kalau" after a verb of saying or knowing is "that" ("terungkap kalau Khariq sudah ditetapkan …").
 _THAT_KALAU = re.compile(
     r"(\b(?:terungkap|mengungkap(?:kan)?|mengaku|mengakui|mengatakan|bilang|tahu|mengetahui|diketahui|"
@@ -635,8 +649,10 @@ class _Coder:
                             continue
                         if _CONDITION.search(self.body[self._clause_start(s0, a) : a]):
                             continue  # "… apabila Ukraina menyerang": a condition, not an act
-                        if _NOT_DONE.search(self.body[self._clause_start(s0, a) : a]) or _HOPED_FOR.search(
-                            self.body, max(s0, a - 60), a
+                        if (
+                            _NOT_DONE.search(self.body[self._clause_start(s0, a) : a])
+                            or _HOPED_FOR.search(self.body, max(s0, a - 60), a)
+                            or _asked_for(self.body[s0:a])
                         ):
                             continue  # "meminta bertemu", "seharusnya menyerukan": asked for or wished, not done
                         ev = self._act(etype, m, (s0, s1))
