@@ -618,3 +618,17 @@ def test_a_name_before_yang_an_epithet_with_a_relative_clause_a_mother_and_a_glu
     assert who["Maafin saya "] == "salah satu terdakwa" and who["Iya, yang ta"] == "sang ibu"
     assert who["bersyukur ka"] == "Entin"
     assert who["Oleh karena "] == "Didik Setiyono"
+
+
+def test_a_cue_after_an_opening_adverb_and_a_name_with_no_comma_after_it() -> None:
+    a = _run(
+        [
+            "Direktur Eksekutif Walhi Riau, Riko Kurniawan mengatakan, rencana tersebut baik dilakukan.",
+            "Sayangnya kata dia, hingga hari ini itu belum dilakukan.",
+            "Untuk itu lanjut Riko, pengawasan hukum terkait pembakaran hutan itu harus dilakukan secara simultan.",
+        ],
+        "2019-09-17",
+    )
+    got = {q["text"][:14]: (q["cue"], q["speaker"]["name"]) for q in a.quotes}
+    assert got["hingga hari in"] == ("kata", "Riko Kurniawan")
+    assert got["pengawasan huk"] == ("lanjut", "Riko Kurniawan")

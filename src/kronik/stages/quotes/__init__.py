@@ -129,6 +129,11 @@ _REPORTED_ON = re.compile(r"(?i:dilansir|dikutip|mengutip|melansir|diberitakan)\
 #: A preposition opening a phrase makes it no speaker phrase ("lanjut ke wilayah Jambi").
 _PREPOSITION_FIRST = re.compile(r"(?i:ke|dari|untuk|hingga|sampai|soal|tentang|terhadap)\s")
 #: A leading time or place adverbial ("Pada 10 Juni,", "Dikutip Express,") is no subject.
+#: An adverbial opening a sentence before a cue in the middle: "Sayangnya kata dia, …", "Untuk itu lanjut Riko, …".
+_LEAD_ADVERB = (
+    r"(?:\w+nya|untuk\s+itu|sejauh\s+ini|selain\s+itu|karena\s+itu|oleh\s+karena\s+itu|dengan\s+demikian|"
+    r"bahkan|namun|akan\s+tetapi|kemudian|lalu)\s*,?\s+"
+)
 #: A speaker described by a relative clause and a demonstrative, someone already named: "Legislator yang
 #: membidangi urusan pariwisata, perindustrian, UMKM, dan Ekonomi Kreatif itu".
 _EPITHET = re.compile(r"[^,]*?\byang\b.*\s(?:itu|tersebut)", re.IGNORECASE | re.DOTALL)
@@ -599,7 +604,7 @@ class _Finder:
                 return [self._quote_from(para, sent, c0, s1, pm.group("cue"), "say", (w0, w1), "phrase")]
         # …, kata X, … / …, kata X. / …, menurut X, … / …, menurut X.
         cue_pat = re.compile(
-            rf"(?:^|,)\s*(?:{lex.connectors_head.pattern[1:]})?(?P<cue>{lex.post_cue.pattern.replace('(?P<cue>', '(?:')}|menurut)(?=[\s,]|$)",
+            rf"(?:^(?:\s*{_LEAD_ADVERB})?|,)\s*(?:{lex.connectors_head.pattern[1:]})?(?P<cue>{lex.post_cue.pattern.replace('(?P<cue>', '(?:')}|menurut)(?=[\s,]|$)",
             re.IGNORECASE,
         )
         for cm in cue_pat.finditer(text):
@@ -618,6 +623,12 @@ class _Finder:
                     and self._content_ok(c0, s1, need_predicate=not strong)
                 ):
                     return [self._quote_from(para, sent, c0, s1, cue, "say", (w0, w1), "phrase")]
+            person = self._person_at(s0 + after + len(seg) - len(seg.lstrip()))
+            if cm.start() == 0 and person is not None and self.body[person[1] : person[1] + 1] == " ":
+                # "Sejauh ini kata Riko Walhi sendiri telah melaporkan …": no comma, the content follows the name
+                c0 = _lstrip(self.body, person[1], s1)
+                if self._content_ok(c0, s1):
+                    return [self._quote_from(para, sent, c0, s1, cue, "say", person, "phrase")]
             if cue.lower().endswith("nya") and seg.lstrip().startswith(",") and cm.start("cue") > 0:
                 # "Selain itu, lanjutnya, guru … juga sudah …": the content follows, the speaker is "-nya"
                 c0 = _lstrip(self.body, s0 + after + seg.find(",") + 1, s1)
@@ -642,6 +653,18 @@ class _Finder:
                 )
             ]
         return []
+
+    def _person_at(self, pos: int) -> tuple[int, int] | None:
+        return next(
+            (
+                (m["start"], m["end"])
+                for e in self.article.entities
+                if e.get("type") == "PER"
+                for m in e.get("mentions", ())
+                if m["start"] == pos
+            ),
+            None,
+        )
 
     def _verb_quotes(self, para: sp.Paragraph, sent: tuple[int, int], text: str) -> list[Quote]:
         """``X <speech verb> (bahwa) …``, and a second verb coordinated with it ("… dan mengatakan …")."""
