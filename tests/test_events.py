@@ -612,3 +612,16 @@ def test_what_a_plea_asks_for_and_who_is_still_held_are_no_acts() -> None:
         published="2019-10-13",
     )
     assert not [e for e in a.events if e["type"] in ("RETREAT", "CONCEDE", "COERCE")]
+
+
+def test_the_police_named_by_trade_are_no_prosecutors_office() -> None:
+    a = _run(
+        [
+            "Kejari Subulussalam menahan Ketua Panwaslih Kota Subulussalam, Selasa (10/9/2019).",
+            "Seperti diberitakan sebelumnya, aparat kepolisian menangkap Ketua Panwaslih itu pada Minggu (26/5/2019).",
+        ],
+        published="2019-09-10",
+    )
+    assert [e["date"]["value"] for e in a.events if e["actor"]["name"] == "Kejari Subulussalam"] == [
+        "2019-09-10"
+    ]

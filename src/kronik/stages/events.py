@@ -183,6 +183,11 @@ _OTHER_AGENT = re.compile(
     r"pendemo|demonstran|pengunjuk\s+rasa|pelaku|orang)\s+$",
     re.IGNORECASE,
 )
+_POLICE_WORD = re.compile(r"polisi|kepolisian", re.IGNORECASE)
+_POLICE_UNIT = re.compile(
+    r"(?:Polda|Polres|Polresta|Polrestabes|Polsek|Polri|Mabes\s+Polri|Bareskrim|Kepolisian|Sat\w+|Dit\w+|Densus|Kortas|"
+    r"Polisi)\b"
+)
 _GENERIC_ENFORCER = re.compile(
     r"(?:pihak\s+|para\s+|tim\s+)?(?:polisi|kepolisian|aparat(?:\s+kepolisian)?|petugas(?:\s+kepolisian)?|penyidik|jaksa)"
     r"(?:\s+(?:pun|juga|akhirnya|kemudian|lalu|langsung|berhasil|telah|sudah|segera))*",
@@ -741,10 +746,12 @@ class _Coder:
         ent = known or {"id": None, "name": unit, "type": "ORG", "mentions": []}
         return pos, {**ent, "agent": speaker.get("name")}
 
-    def _enforcer(self, pos: int) -> tuple[int, dict[str, Any]] | None:
+    def _enforcer(self, pos: int, trade: str | None = None) -> tuple[int, dict[str, Any]] | None:
         """Who detained, arrested or named a suspect when the sentence does not say ("Pelaku langsung
         ditahan"): the law-enforcement agency named last before, else the first named after."""
         found = [(ms, e) for ms, _me, e in self.mentions if e.get("type") == "ORG" and _agency(e["name"])]
+        if trade is not None:  # "polisi" names a police unit, "jaksa" a prosecutors' office, never the other
+            found = [x for x in found if bool(_POLICE_UNIT.match(x[1]["name"])) == (trade == "police")]
         units = [x for x in found if x[1]["name"] not in _patterns()["agencies_alone"]]
         found = units or found  # a story with a regional unit ("Polres Polman") is that unit's, not Polri's
         before = [x for x in found if x[0] < pos]
@@ -808,7 +815,15 @@ class _Coder:
             and subj is not None
             and _GENERIC_ENFORCER.fullmatch(self.body[subj[0] : subj[1]].strip(" –-‚Äì,"))
         ):  # "Polisi menangkap dua pria pemalak": the police of the article
-            agent = self._enforcer(a)
+            said = self.body[subj[0] : subj[1]]
+            trade = (
+                "police"
+                if _POLICE_WORD.search(said)
+                else "prosecutor"
+                if re.search(r"jaksa", said, re.I)
+                else None
+            )
+            agent = self._enforcer(a, trade)
             actor = self._actor(agent[1]) if agent is not None else None
         if actor is None:
             return None
