@@ -625,3 +625,10 @@ def test_the_police_named_by_trade_are_no_prosecutors_office() -> None:
     assert [e["date"]["value"] for e in a.events if e["actor"]["name"] == "Kejari Subulussalam"] == [
         "2019-09-10"
     ]
+
+
+def test_an_attack_on_dignity_is_words() -> None:
+    a = _run(
+        ["Denny Siregar telah menyerang secara brutal harkat dan martabat rakyat Aceh, Kamis (5/9/2019)."]
+    )
+    assert [e["type"] for e in a.events] == ["ACCUSE"]

@@ -221,6 +221,12 @@ _SPORT = re.compile(
     r"tunggal\s+putra|tunggal\s+putri|ganda\s+putra|ganda\s+putri|wasit|kiper|striker|pebulu\s*tangkis)\b",
     re.IGNORECASE,
 )
+#: What is attacked when the attack is words: "menyerang secara brutal harkat dan martabat rakyat Aceh".
+_FIGURATIVE = re.compile(
+    r"(?:\s+\S+){0,3}?\s+(?:harga\s+diri|harkat|martabat|kehormatan|nama\s+baik|kredibilitas|reputasi|privasi|"
+    r"karakter|integritas|kebijakan|pernyataan|pendapat|argumen)\b",
+    re.IGNORECASE,
+)
 _LAUNCH = re.compile(r"(?:menembakkan|meluncurkan\s+rudal)$", re.IGNORECASE)
 #: What makes a launch an attack: something hit, someone hurt.
 _HIT = re.compile(
@@ -848,7 +854,7 @@ class _Coder:
         if (
             etype == "ASSAULT"
             and m.group().lower() == "menyerang"
-            and self._verbal_attack(actor, target, sent)
+            and (self._verbal_attack(actor, target, sent) or _FIGURATIVE.match(self.body, m.end()))
         ):
             etype = (
                 "ACCUSE"  # "Musk dengan kejam menyerang pendukungnya dari Partai Republik": words, not arms
