@@ -578,16 +578,7 @@ class _Finder:
                 return [self._quote_from(para, sent, c0, s1, am.group("cue"), "say", who, "phrase")]
         if not am:  # "Menurut Howell DPR telah …": no comma, the content starts after the person's name
             bare = re.match(rf"^\W*(?:(?:{_CONNECTORS})[\s,]+)?(?P<cue>menurut)\s+", text, re.IGNORECASE)
-            person = bare and next(
-                (
-                    (m["start"], m["end"])
-                    for e in self.article.entities
-                    if e.get("type") == "PER"
-                    for m in e.get("mentions", ())
-                    if m["start"] == s0 + bare.end()
-                ),
-                None,
-            )
+            person = bare and self._person_at(s0 + bare.end())
             if bare and person and self.body[person[1] : person[1] + 1] == " ":
                 c0 = _lstrip(self.body, person[1], s1)
                 if self._content_ok(c0, s1):
