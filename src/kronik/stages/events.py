@@ -506,11 +506,9 @@ class _Coder:
         before = self.body[max(span[0], first[0] - 25) : first[0]]
         if _common_noun_named(first[2], self.body, first[0], first[1]):
             return None, None  # "Dana tersebut disalurkan …", "Asam ini …": a thing, capitalised at the start
+        # "Danone Indonesia juga mendukung …": a company named after the state it sells in
         if _brand_of_state(first[2], self.body[span[0] : first[0]]):
-            return (
-                None,
-                None,
-            )  # "Danone Indonesia juga mendukung …": a company named after the state it sells in
+            return None, None
         if not people and _PEOPLE_OF.search(before):
             return None, None  # "Banyak warga Irak menyalahkan …": the people of a state are not the state
         if people and _RELATED_TO.search(before):
@@ -752,12 +750,12 @@ class _Coder:
         ent = known or {"id": None, "name": unit, "type": "ORG", "mentions": []}
         return pos, {**ent, "agent": speaker.get("name")}
 
-    def _enforcer(self, pos: int, trade: str | None = None) -> tuple[int, dict[str, Any]] | None:
+    def _enforcer(self, pos: int, police: bool | None = None) -> tuple[int, dict[str, Any]] | None:
         """Who detained, arrested or named a suspect when the sentence does not say ("Pelaku langsung
         ditahan"): the law-enforcement agency named last before, else the first named after."""
         found = [(ms, e) for ms, _me, e in self.mentions if e.get("type") == "ORG" and _agency(e["name"])]
-        if trade is not None:  # "polisi" names a police unit, "jaksa" a prosecutors' office, never the other
-            found = [x for x in found if bool(_POLICE_UNIT.match(x[1]["name"])) == (trade == "police")]
+        if police is not None:  # "polisi" names a police unit; "jaksa" an agency that is no police unit
+            found = [x for x in found if bool(_POLICE_UNIT.match(x[1]["name"])) == police]
         units = [x for x in found if x[1]["name"] not in _patterns()["agencies_alone"]]
         found = units or found  # a story with a regional unit ("Polres Polman") is that unit's, not Polri's
         before = [x for x in found if x[0] < pos]
@@ -822,14 +820,8 @@ class _Coder:
             and _GENERIC_ENFORCER.fullmatch(self.body[subj[0] : subj[1]].strip(" –-‚Äì,"))
         ):  # "Polisi menangkap dua pria pemalak": the police of the article
             said = self.body[subj[0] : subj[1]]
-            trade = (
-                "police"
-                if _POLICE_WORD.search(said)
-                else "prosecutor"
-                if re.search(r"jaksa", said, re.I)
-                else None
-            )
-            agent = self._enforcer(a, trade)
+            police = True if _POLICE_WORD.search(said) else False if re.search(r"jaksa", said, re.I) else None
+            agent = self._enforcer(a, police)
             actor = self._actor(agent[1]) if agent is not None else None
         if actor is None:
             return None
@@ -843,10 +835,9 @@ class _Coder:
             return None  # "memohon doa dan dukungan": a plea for sympathy
         if m.group().lower() in ("menemui", "mengunjungi", "berkunjung ke") and target is None:
             return None  # "akan menemui pembalasan", "mengunjungi 46 lokasi": meeting or visiting no one
+        # "membantu menghilangkan jerawat", "tidak bisa membantu tetapi …": helping to do a thing, no aid
         if etype == "AID" and m.group().lower() == "membantu" and _HELPS_TO.match(self.body, m.end()):
-            return (
-                None  # "membantu menghilangkan jerawat", "tidak bisa membantu tetapi …": helping to, no aid
-            )
+            return None
         if etype == "SUPPORT" and re.match(r"\s+diri\b", self.body[m.end() : m.end() + 8]):
             return None  # "membela diri": defending oneself
         if m.group().lower() == "tiba di" and not self._state_visit(actor, m.end()):
