@@ -397,3 +397,19 @@ def test_a_day_spelt_out_after_a_relative_one_a_speaker_going_on_and_months_prin
     )
     assert v["November 20-24"][0] == "2019-11-20/2019-11-24"
     assert v["bulan Maret, Mei, dan Juni di tahun 2020"][0] == "2020-03/2020-06"
+
+
+def test_ranges_across_months_in_brackets_listed_with_ampersand_and_clock_ranges() -> None:
+    anchor = Anchor(dt.date(2019, 9, 18), "+07:00")
+    v = _values(
+        "Festival digelar (31 Maret-10 April) di Bima. Rapat pada 19 & 21 September 2019 dan (15-17) September "
+        "2019. Operasi dari tanggal 15 September 2019 sampai dengan tgl 17 Sept ini. Pesawat terbang pukul "
+        "13.30-15.45 WIB. Tim tiba H-10 Lebaran.",
+        anchor,
+    )
+    assert v["31 Maret-10 April"][0] == "2019-03-31/2019-04-10"
+    assert v["19 & 21 September 2019"][0] == "2019-09-19/2019-09-21"
+    assert v["(15-17) September 2019"][0] == "2019-09-15/2019-09-17"
+    assert v["tanggal 15 September 2019 sampai dengan tgl 17 Sept ini"][0] == "2019-09-15/2019-09-17"
+    assert v["15.45 WIB"][0].endswith("T15:45+07:00")  # the end of a clock range is a time, too
+    assert "10 Lebaran" not in v  # "H-10": ten days before, no tenth of a month

@@ -66,7 +66,9 @@ _TO = r"-|–|—|hingga|sampai(?:\s+dengan)?|s\.d\.?|s/d"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w/.-])(?:{pattern})(?![\w])", re.IGNORECASE)
+    # a hyphen may open a match after a word in lower case ("31 Maret-10 April"), never after a digit or a
+    # capital ("2019-10", "H-10", "COVID-19 Mei")
+    return re.compile(rf"(?<![\w/.])(?<!(?-i:[\dA-Z])[-–])(?<!^[-–])(?:{pattern})(?![\w])", re.IGNORECASE)
 
 
 # (name, pattern): tried on the whole body; where matches overlap the longest wins, then the earlier rule.
@@ -85,7 +87,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_range",
         _rx(
-            rf"(?P<d1>\d{{1,2}})\s*(?:{_TO}|dan)\s*(?P<d>\d{{1,2}})\s+{_M}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|mendatang))?"
+            rf"(?P<open>\()?(?P<d1>\d{{1,2}})\s*(?:{_TO}|dan)\s*(?P<d>\d{{1,2}})(?(open)\))\s+{_M}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|mendatang))?"
         ),
     ),
     # "November 20-24": the month printed before its days, English-wise
@@ -93,7 +95,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         _rx(
-            rf"(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|besok|kemarin|mendatang))?"
+            rf"(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|besok|kemarin|mendatang|ini))?"
         ),
     ),
     (
@@ -167,7 +169,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock",  # a clock time with its zone and no "pukul": "20.30 WIB"
         re.compile(
-            rf"(?<![\w.:/,-])(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)(?:[.:][0-5]\d)?\s*(?P<tz>{_alt([*TIMEZONES, *(t.upper() for t in TIMEZONES)])})(?![\w])"
+            rf"(?<![\w.:/,])(?:(?<![-–])|(?<=\d[.:][0-5]\d[-–]))(?P<h>[012]?\d)[.:](?P<mi>[0-5]\d)(?:[.:][0-5]\d)?\s*(?P<tz>{_alt([*TIMEZONES, *(t.upper() for t in TIMEZONES)])})(?![\w])"
         ),
     ),
     (
@@ -583,11 +585,11 @@ def _two_months(m: re.Match[str]) -> Found:
 
 #: What joins the two ends of a range of dates: "19 Oktober 2025 hingga 8 Desember 2025", "12 Agustus-6 September".
 _RANGE_JOIN = re.compile(
-    r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|-|–|—)\s*(?:(?:hari\s+)?\w+,\s*)?(?:tanggal\s+)?",
+    r"\s*(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|-|–|—)\s*(?:(?:hari\s+)?\w+,\s*)?(?:(?:tanggal|tgl\.?)\s+)?",
     re.IGNORECASE,
 )
 #: Days listed before their month: "5, 6, 7, 8 Juni" (the last of them is the date found).
-_DAY_LIST = re.compile(r"(?<![\d/.])(\d{1,2})(?:\s*,\s*\d{1,2})*(?:\s*,\s*|\s*,?\s+(?:dan|atau)\s+)$")
+_DAY_LIST = re.compile(r"(?<![\d/.])(\d{1,2})(?:\s*,\s*\d{1,2})*(?:\s*,\s*|\s*,?\s+(?:dan|atau)\s+|\s*&\s*)$")
 #: What lists months or years: "Januari, Februari, Maret", "Juli, Agustus dan September", "2011 dan 2014".
 _LIST_JOIN = re.compile(r"\s*,\s*(?:(?:dan|atau)\s+)?|\s+(?:dan|atau)\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bantara\s+(?:tahun\s+)?$", re.IGNORECASE)
