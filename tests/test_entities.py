@@ -395,3 +395,38 @@ def test_a_royal_word_opening_an_officials_name_and_a_nickname_from_inside_a_nam
     art = _linked(body, [_at(body, "Abdurrahim Alkadri"), _at(body, "Rahim")])
     people = [e for e in art.entities if e["type"] == "PER"]
     assert [e["name"] for e in people] == ["Abdurrahim Alkadri"] and len(people[0]["mentions"]) == 2
+
+
+def test_balinese_names_religious_titles_and_a_town_between_a_title_and_a_name() -> None:
+    from kronik.stages.entities import find_mentions
+    from kronik.stages.entities.registry import active_registry
+
+    body = "Asisten I Setda Kabupaten Tabanan I Made Agus Hartawiguna hadir. Wakil Ketua I Ahmad Muzani juga."
+    spans = [
+        _at(body, "Kabupaten Tabanan I", label="LOC"),
+        _at(body, "Agus Hartawiguna"),
+        _at(body, "Ahmad Muzani"),
+    ]
+    got = [(body[a:b], t) for a, b, t in find_mentions([body], active_registry(), spans)]
+    assert ("Kabupaten Tabanan", "LOC") in got and ("I Made Agus Hartawiguna", "PER") in got
+    assert ("Ahmad Muzani", "PER") in got  # "I" after "Wakil Ketua" is a number
+    body = (
+        "Buya Syafii Maarif bertemu Wali Kota Palu Hidayat dan Kabag Hukum Setda Kota Palu Romi, Kamis. Gempa "
+        "melanda Kota Palu setahun silam. Ketua DPP Bambang Wuryanto hadir. Pria yang akrab disapa Pacul itu "
+        "mengatakan partainya siap. Wali Kota David Navarro dari Clarin tewas."
+    )
+    spans = [
+        _at(body, "Buya Syafii Maarif"),
+        _at(body, "Palu Hidayat"),
+        _at(body, "Kabag Hukum Setda Kota Palu Romi"),
+        _at(body, "Bambang Wuryanto"),
+        _at(body, "Pacul", label="LOC"),
+        _at(body, "David Navarro"),
+    ]
+    people = {
+        e["name"]: [m["text"] for m in e["mentions"]]
+        for e in _linked(body, spans).entities
+        if e["type"] == "PER"
+    }
+    assert set(people) == {"Syafii Maarif", "Hidayat", "Romi", "Bambang Wuryanto", "David Navarro"}
+    assert people["Bambang Wuryanto"] == ["Bambang Wuryanto", "Pacul"]

@@ -35,8 +35,9 @@ RANKS = re.compile(rf"\b(?:{_RANK_WORDS})\b\.?", re.IGNORECASE)
 #: Titles, roles and ranks printed before a name; stripped before linking ("Presiden Lukashenko").
 TITLES = re.compile(
     r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
-    r"menlu|menhan|menkeu|mendagri|menkes|menag|mensos|mensesneg|menaker|mentan|mendag|menpora|menhub|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|bupati|"
-    r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|h\.|hj\.|bapak|ibu|pak|bu|tuan|nyonya|"
+    r"menlu|menhan|menkeu|mendagri|menkes|menag|mensos|mensesneg|menaker|mentan|mendag|menpora|menhub|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|walkot|bupati|"
+    r"wagub|wabup|wawali|wawalkot|cagub|cawagub|cabup|cawabup|cawalkot|pj|pjs|"
+    r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|hj?(?=\.?\s+[A-Z])|bapak|ibu|pak|bu|tuan|nyonya|"
     r"senator|anggota|komandan|panglima|pangdam|danrem|dandim|danramil|pangkostrad|kapendam|waka(?:polri|polda|polrestabes|polresta|polres|polsek)|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
     r"kabid|kasi|kasubdit|jaksa\s+agung|jaksa|hakim|terdakwa|tersangka|saksi|terpidana|pengacara|perwira|"
     r"koordinator(?:\s+aksi|\s+lapangan)?|analis|pejabat|sekjen|dirut|" + _RANK_WORDS + r")\b\.?\s*",
@@ -165,6 +166,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     body = "\n\n".join(paragraphs)
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
     for repair in (  # the recogniser's spans mended, in this order: each pass reads the last one's spans
+        _balinese_names,
         _trim_rank_tails,
         _unit_and_place,
         _ranked_people,
@@ -182,6 +184,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
         (_SUBJECT_SPEAKER, "PER"),
         (_ROLE_SHORT_NAME, "PER"),
         (_CUE_ROLE_NAME, "PER"),
+        (_CALLED_NAME, "PER"),
         (_SITE, "ORG"),
     ):  # names the model may miss, by their context
         for m in pattern.finditer(body):
@@ -202,6 +205,37 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
                 found.append((a, b, entry.type))
                 taken.append((a, b))
     return _headed_places(body, sorted(found))
+
+
+#: The words that open a Balinese name (caste title, sex, birth order), which the recogniser leaves out or
+#: gives to the place before ("Setda Kabupaten Tabanan I Made Agus Hartawiguna").
+_BALINESE_OPENING = re.compile(
+    r"(?<![\w-])(?:(?:I|Ni)\s+(?:(?:Gusti|Dewa|Desak)\s+(?:(?:Ngurah|Ayu|Agung|Bagus|Gede|Made|Putu|Ketut)\s+)?)?"
+    r"(?:(?:Made|Gede|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|Luh)\s+)?|Ida\s+(?:Bagus|Ayu)\s+|"
+    r"Anak\s+Agung\s+(?:(?:Gede|Ngurah|Ayu|Istri)\s+)?|Cokorda\s+(?:(?:Gede|Istri)\s+)?)$"
+)
+
+_BALINESE_WORD = re.compile(
+    r"(?:Made|Gede|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|Luh|Gusti|Dewa|Desak)\s"
+)
+
+
+def _balinese_names(body: str, found: list[Span]) -> list[Span]:
+    """A person's span widened over the Balinese opening of the name printed right before it ("I Made",
+    "Ni Luh", "Ida Bagus"); a span before it that took the opening gives it back."""
+    out = sorted(found)
+    for i, (x, y, label) in enumerate(out):
+        m = _BALINESE_OPENING.search(body, max(0, x - 30), x) if label == "PER" else None
+        if m is None or m.start() == x:
+            continue
+        if re.fullmatch(r"(?:I|Ni)\s+", m.group()) and not _BALINESE_WORD.match(body, x):
+            continue  # "Wakil Ketua I Ahmad Muzani": a number
+        out[i] = (m.start(), y, label)
+        out = [
+            (a, _rstrip_ws(body, a, m.start()) if a < m.start() < b else b, lab) if j != i else (a, b, lab)
+            for j, (a, b, lab) in enumerate(out)
+        ]
+    return [(a, b, lab) for a, b, lab in out if b > a]
 
 
 def _headed_places(body: str, found: list[Span]) -> list[Span]:
@@ -528,6 +562,7 @@ _INITIALED_NAME = re.compile(
     r"(?<![\w.-])(?P<name>(?!(?:Drs|Dra|Prof|Ir|Dr)\b)[A-Z][a-z'’-]{2,}\s+[A-GJ-UWYZ]\.?\s+[A-Z][a-z'’-]{2,})(?![\w-])"
 )
 # A news site named by its domain: "TribunGorontalo.com", "Liputan6.com".
+_CALLED_NAME = re.compile(r"\b(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)\s+(?P<name>[A-Z][\w'’-]+)")
 _SITE = re.compile(r"(?<![\w.@/])(?P<name>[A-Z][\w-]*\.(?:com|co\.id|id|net))\b")
 _CAPITALISED_RUN = re.compile(r"#?[A-Z][\w'-]*(?:\s+#?[A-Z][\w'-]*){0,5}")
 
@@ -713,6 +748,8 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
             owners = [p for p in people if p is not c and _part_of(norm(short), norm(p.name))]
         if not owners and c.type == "PER" and " " not in c.name and len(c.name) >= 3:
             owners = [p for p in people if p is not c and _nickname_of(c, p, body)]
+        if not owners and " " not in c.name:  # "Pria yang akrab disapa Pacul", even taken for a place
+            owners = _introduced_as(c, people, body)
         if not owners and c.type == "PER" and len(c.name) >= 4:  # "Prasetyo" then "Pras": a shortened name
             first = min(m["start"] for m in c.mentions)
             owners = [
@@ -728,6 +765,25 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
             ]
         if len(owners) == 1:
             _absorb(owners[0], c, clusters)
+
+
+#: A nickname given to the person just spoken of ("Pria yang akrab disapa Pacul itu mengatakan …").
+_CALLED_ANAPHOR = re.compile(
+    r"(?i:pria|wanita|perempuan|lelaki|laki-laki|politikus|politisi|sosok|tokoh|ia|dia|beliau)\s+"
+    r"(?i:yang\s+)?(?i:akrab|biasa|kerap)\s+(?i:di)?(?i:sapa|panggil)\s+$"
+)
+
+
+def _introduced_as(short: _Cluster, people: list[_Cluster], body: str) -> list[_Cluster]:
+    """The person named last before a one-word name that a descriptor gives as what people call them."""
+    if not short.mentions:
+        return []
+    first = min(m["start"] for m in short.mentions)
+    if _CALLED_ANAPHOR.search(body, max(0, first - 50), first) is None:
+        return []
+    before = [(max(m["start"] for m in p.mentions if m["start"] < first), p) for p in people
+              if p is not short and any(m["start"] < first for m in p.mentions)]  # fmt: skip
+    return [max(before, key=lambda x: x[0])[1]] if before else []
 
 
 def _nickname_of(short: _Cluster, person: _Cluster, body: str) -> bool:
@@ -975,6 +1031,7 @@ def _first_name_before(cluster: _Cluster, body: str, places: set[tuple[int, int]
             or first.lower() in _NOT_FIRST_NAMES
             or active_registry().lookup(first) is not None  # "Ketua NasDem Sumut Iskandar": a place
             or m.span(1) in places  # "Wali Kota Bandung Erwin": a place or body the article names
+            or _named_as_place(first, body)  # "Wali Kota Palu Hidayat" beside "Kota Palu"
         ):
             continue
         cluster.name = f"{first} {cluster.name}"
@@ -1104,10 +1161,30 @@ def _trim_function_words(body: str, start: int, end: int) -> int:
         start += m.end()
 
 
+#: The head of a region, a town or a regional unit, printed before the place and the name.
+_REGION_HEAD_BEFORE = re.compile(
+    r"(?<![\w-])(?i:wali\s*kota|bupati|gubernur|camat|lurah|kapolres\w*|kapolda|kapolsek|dandim|danrem|kajari|kajati|"
+    r"sekda|pj\.?|plt\.?)\s+$"
+)
+
+
+def _named_as_place(word: str, body: str) -> bool:
+    """Whether the article names ``word`` as a place ("Kota Palu"; not "Wali Kota David Navarro")."""
+    pattern = (
+        rf"(?<![Ww]ali )\b(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)\s+{re.escape(word)}\b"
+    )
+    return re.search(pattern, body) is not None
+
+
 def _trim_places(body: str, start: int, end: int, registry: Registry) -> tuple[int, int]:
     """A person's span without a province, city or known organisation opening it ("Ketua NasDem Sumut
     Iskandar", "Pentagon Jonathan Hoffman") and without an organisation closing it ("Menurut Howell DPR telah …"). States and capitals stay: they are also first
     names ("Jordan Henderson", "Paris Hilton")."""
+    region = re.search(
+        r"(?<![\w-])(?<![Ww]ali )(?:Kota|Kabupaten|Kab\.|Provinsi)\s+[A-Z][\w-]*\s+(?=[A-Z])", body[start:end]
+    )
+    if region is not None:
+        start += region.end()  # "Kabag Hukum Setda Kota Palu Romi": the role and its town, then the name
     first = re.match(r"(\S+)\s+(?=[A-Z])", body[start:end])
     place = registry.lookup(first.group(1)) if first else None
     if first and place is not None:
@@ -1123,6 +1200,12 @@ def _trim_places(body: str, start: int, end: int, registry: Registry) -> tuple[i
                 before = re.search(r"(\S+)\s+$", body[max(0, start - 30) : start])
                 if full_name_after or (before is not None and _is_title(before.group(1))):
                     start += first.end()
+    elif (
+        first
+        and _REGION_HEAD_BEFORE.search(body, max(0, start - 30), start)
+        and _named_as_place(first.group(1), body)
+    ):
+        start += first.end()  # "Wali Kota Palu Hidayat" where the article also writes "Kota Palu"
     last = re.search(r"\s(\S+)$", body[start:end])
     after = registry.lookup(last.group(1)) if last else None
     if last and after is not None and after.type == "ORG":
@@ -1207,12 +1290,18 @@ def _state_in_roles(cluster: _Cluster, states: list[str]) -> str | None:
     return None
 
 
+#: A religious honorific before a full name, which chronicles leave out ("Buya Syafii Maarif" is Syafii Maarif,
+#: "KH Ma'ruf Amin" is Ma'ruf Amin); the mentions keep it, and "Buya" alone still names him.
+_RELIGIOUS_TITLE = re.compile(r"^(?:KH\.?|K\.\s?H\.|Buya|Ustaz|Ustadz|Kiai|Kyai)\s+(?=\S+\s+\S)")
+
+
 def _to_dict(c: _Cluster, serves: str | None = None) -> dict[str, Any]:
     e = c.entry
-    ident = e.id if e else f"local:{re.sub(r'[^a-z0-9]+', '-', c.name.casefold()).strip('-')}"
+    name = _RELIGIOUS_TITLE.sub("", c.name) if c.type == "PER" and e is None else c.name
+    ident = e.id if e else f"local:{re.sub(r'[^a-z0-9]+', '-', name.casefold()).strip('-')}"
     out: dict[str, Any] = {
         "id": ident,
-        "name": c.name,
+        "name": name,
         "type": c.type,
         "wikidata": e.wikidata if e else None,
         "mentions": c.mentions,
