@@ -632,3 +632,23 @@ def test_an_attack_on_dignity_is_words() -> None:
         ["Denny Siregar telah menyerang secara brutal harkat dan martabat rakyat Aceh, Kamis (5/9/2019)."]
     )
     assert [e["type"] for e in a.events] == ["ACCUSE"]
+
+
+def test_acts_asked_of_others_words_about_an_attack_and_a_withdrawn_suit() -> None:
+    a = _run(
+        [
+            "LIPI mendesak Presiden Joko Widodo untuk menolak revisi itu, Rabu (22/10/2025).",
+            "Revisi itu dibahas DPR.",
+            "Menteri Luar Negeri Iran menyalahkan Amerika Serikat atas serangan ke kilang minyak Sabtu dini hari "
+            "(18/10/2025).",
+            "Gubernur Anies Baswedan mencabut gugatan kasasi atas putusan pengadilan.",
+            "Israel kembali menyerang Palestina di tengah gencatan senjata yang berlaku sejak 10 Oktober lalu.",
+        ]
+    )
+    got = {(e["type"], e["actor"]["name"]): e["date"]["value"] for e in a.events}
+    assert ("REJECT", "Joko Widodo") not in got  # asked for, not done
+    assert ("REQUEST", "LIPI") in got
+    accuse = next(v for (t, _), v in got.items() if t == "ACCUSE")
+    assert accuse == "2025-10-22"  # Saturday is the attack's day, not the blaming's
+    assert got[("CONCEDE", "Anies Baswedan")] == "2025-10-22"
+    assert got[("ASSAULT", "Israel")] == "2025-10-22"  # after the ceasefire began, not on its first day

@@ -37,7 +37,7 @@ from kronik.lang.id.words import NOT_NAME_WORDS
 from kronik.stages.entities import RANKS, SHORT_FORM, initials_in, is_rank, place_after
 from kronik.stages.entities.registry import active_registry
 from kronik.stages.metadata.media import known_media
-from kronik.stages.quotes import _Finder, recap_time
+from kronik.stages.quotes import _Finder, opens_span, recap_time
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import lexicon
 
@@ -214,6 +214,13 @@ _HELPS_TO = re.compile(
     r"namun\b)",
     re.IGNORECASE,
 )
+#: Words about a happening, whose time after them is the happening's ("mengutuk serangan pada hari Sabtu").
+_WORDS_ABOUT = {"ACCUSE", "DENY", "REJECT", "SUPPORT", "THREATEN"}
+_HAPPENING = re.compile(
+    r"\b(?:serangan|penyerangan|insiden|peristiwa|kejadian|ledakan|penembakan|pengeboman|kerusuhan|bentrokan|"
+    r"tragedi|pembunuhan|aksi|demo|unjuk\s+rasa|kecelakaan|penculikan)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_AFTER = re.compile(r",\s*yang\s|\s+yang\s+(?:di|ter)\w+", re.IGNORECASE)
 #: A sentence about a game: meetings and attacks in it are play.
 _SPORT = re.compile(
@@ -288,10 +295,23 @@ _PLEA = re.compile(
 _TURN = re.compile(r";|\b(?:namun|tetapi|sedangkan|sementara|lalu|kemudian)\b", re.IGNORECASE)
 
 
+#: An act asked of someone right after the asking ("mendesak Presiden Joko Widodo (Jokowi) untuk menolak",
+#: "mendorong Dinas Lingkungan Hidup (DLH) Jakarta bekerja sama"): the one asked has not done it.
+_ASKED_OF = re.compile(
+    r"\b(?:(?:mendesak|meminta|minta|menuntut|mengimbau|menyerukan|memohon|mengharapkan|menyarankan|mengusulkan|"
+    r"menantang)\s+[^,.;]{0,80}?\b(?:untuk|agar|supaya)|(?:mendorong|mengajak|menyuruh|memerintahkan|"
+    r"menginstruksikan|menugaskan)\s+[^,.;]{0,80}?(?:\buntuk|\bagar|\bsupaya)?)"
+    r"\s+(?:(?:segera|tidak|juga|ikut|turut|dapat|bisa|lebih|tetap|terus|kembali|aktif|bersama-sama)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 def _asked_for(before: str) -> bool:
     """ "mendesak agar Presiden Joko Widodo dan Kapolri … segera membebaskan": the release is asked for."""
     pleas = list(_PLEA.finditer(before))
-    return bool(pleas) and not _TURN.search(before, pleas[-1].end())
+    if pleas and not _TURN.search(before, pleas[-1].end()):
+        return True
+    return _ASKED_OF.search(before[-140:]) is not None
 
 
 #: "kalau" after a verb of saying or knowing is "that" ("terungkap kalau Khariq sudah ditetapkan …").
@@ -565,7 +585,7 @@ class _Coder:
         return target, place
 
     # ----- dates and modality
-    def _date(self, s0: int, s1: int, near: int) -> dict[str, Any] | None:
+    def _date(self, s0: int, s1: int, near: int, etype: str = "") -> dict[str, Any] | None:
         best = None
         quoted = self._quote_at(near)
         q = quoted[1] if quoted else {}
@@ -588,6 +608,17 @@ class _Coder:
                 # the day closing the sentence ("membubarkan aksi yang dilakukan warga …, Selasa (17/9/2019).")
             if _PERIOD_BEFORE.search(self.body[max(s0, t["start"] - 20) : t["start"]]):
                 continue
+            if t["start"] > near and opens_span(self.body, t["start"], near):
+                continue  # "menyerang … di tengah gencatan senjata yang berlaku sejak 10 Oktober": where a span
+                # begins; what is told happened after it
+            if (
+                etype in _WORDS_ABOUT
+                and t["start"] > near
+                and not closing
+                and _HAPPENING.search(self.body, near, t["start"])
+            ):
+                continue  # "mengutuk serangan pada hari Sabtu", "menyalahkan Iran atas serangan … Sabtu dini
+                # hari (14/9/2019)": the day of the attack, not of the words about it
             if (
                 t["precision"] == "year"
                 and t["type"] == "date"
@@ -611,7 +642,7 @@ class _Coder:
         lead_end = self.finder.paras[1].end if len(self.finder.paras) > 1 else len(self.body)
         for lo, hi in ((p0, pos), (0, lead_end)):
             days = [t for t in self.article.times if lo <= t["start"] < hi and t["precision"] == "day" and t["value"]
-                    and t["type"] in ("date", "relative") and not t["flags"]
+                    and t["type"] in ("date", "relative") and not t["flags"] and not opens_span(self.body, t["start"])
                     and not _VIA_CLAUSE.search(self.body[max(0, t["start"] - 90) : t["start"]])]  # fmt: skip
             if days:
                 return {**_date_of(days[-1]), "inferred": True}
@@ -866,7 +897,7 @@ class _Coder:
             else:
                 partner = second
         by_other = quoted is not None
-        date = self._date(s0, s1, a)
+        date = self._date(s0, s1, a, etype)
         if date is None and quoted is not None:
             date = _said_on(quoted[1])
         if date is None:
@@ -1048,7 +1079,10 @@ def institution_of(role: str) -> str | None:
     spokespeople ("Kapolda Sumut" -> "Polda Sumut", "Kabid Humas Polda Metro Jaya" -> "Polda Metro Jaya",
     "Kapuspen TNI" -> "TNI"); "Kapolri" -> "Polri", "KSAD" -> "TNI AD"."""
     role = re.sub(
-        rf"(?:\s+(?:{RANKS.pattern}|jenderal|mayor|kapten|letnan))+\s*$", "", role.strip(" ,"), flags=re.I
+        rf"(?:\s+(?:{RANKS.pattern}|jenderal|mayor|kapten|letnan|pol\b\.?|\(?purn\.?\)?))+\s*$",
+        "",
+        role.strip(" ,"),
+        flags=re.I,
     )
     if role.casefold() in _FORCE_HEADS:  # "KSAD Jenderal" (Andika Perkasa) acts for TNI AD
         return _FORCE_HEADS[role.casefold()]

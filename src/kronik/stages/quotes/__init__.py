@@ -993,9 +993,20 @@ def recap_time(article: Article, pos: int, sentences: int = 1) -> dict[str, Any]
             and t["type"] in ("date", "relative", "time")
             and t["precision"] in ("day", "hour", "minute")
             and not _REPORTED_ON.search(body[start : t["start"]])
+            and not opens_span(body, t["start"], start)
         ):
             return t
     return None
+
+
+_SINCE = re.compile(r"\bsejak\s+(?:(?:tanggal|hari|pada|awal|akhir|pertengahan)\s+)?$", re.IGNORECASE)
+
+
+def opens_span(body: str, start: int, lo: int = 0) -> bool:
+    """Whether the time at ``start`` is where a span begins ("gencatan senjata yang berlaku sejak 10
+    Oktober"): what is told in it happened after that day, not on it. "sepakat … sejak bertemu di Zona
+    Demiliterisasi Juni lalu" dates the meeting, and the agreement made at it."""
+    return _SINCE.search(body, max(lo, start - 30), start) is not None
 
 
 _SENTENCE_GAP = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])|\n\n")
