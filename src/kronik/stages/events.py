@@ -288,18 +288,16 @@ _RELATIVE_PASSIVE = re.compile(
     r"\byang(?:\s+(?:juga|sudah|telah|pernah|sempat|lebih\s+dulu|kini|masih))*\s+$", re.IGNORECASE
 )
 #: A plea with its clause: what follows "mendesak agar …" in the sentence is asked for, not done.
-_PLEA = re.compile(
-    r"\b(?:mendesak|meminta|minta|menuntut|mengimbau|menyerukan|memohon|mengharapkan|berharap)\s+(?:agar|supaya)\s",
-    re.IGNORECASE,
-)
+_ASKING = r"mendesak|meminta|minta|menuntut|mengimbau|menyerukan|memohon|mengharapkan"
+_PLEA = re.compile(rf"\b(?:{_ASKING}|berharap)\s+(?:agar|supaya)\s", re.IGNORECASE)
 _TURN = re.compile(r";|\b(?:namun|tetapi|sedangkan|sementara|lalu|kemudian)\b", re.IGNORECASE)
 
 
 #: An act asked of someone right after the asking ("mendesak Presiden Joko Widodo (Jokowi) untuk menolak",
 #: "mendorong Dinas Lingkungan Hidup (DLH) Jakarta bekerja sama"): the one asked has not done it.
 _ASKED_OF = re.compile(
-    r"\b(?:(?:mendesak|meminta|minta|menuntut|mengimbau|menyerukan|memohon|mengharapkan|menyarankan|mengusulkan|"
-    r"menantang)\s+[^,.;]{0,80}?\b(?:untuk|agar|supaya)|(?:mendorong|mengajak|menyuruh|memerintahkan|"
+    rf"\b(?:(?:{_ASKING}|menyarankan|mengusulkan|menantang)\s+[^,.;]{{0,80}}?\b(?:untuk|agar|supaya)|"
+    r"(?:mendorong|mengajak|menyuruh|memerintahkan|"
     r"menginstruksikan|menugaskan)\s+[^,.;]{0,80}?(?:\buntuk|\bagar|\bsupaya)?)"
     r"\s+(?:(?:segera|tidak|juga|ikut|turut|dapat|bisa|lebih|tetap|terus|kembali|aktif|bersama-sama)\s+)*$",
     re.IGNORECASE,

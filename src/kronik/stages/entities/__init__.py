@@ -562,7 +562,9 @@ _INITIALED_NAME = re.compile(
     r"(?<![\w.-])(?P<name>(?!(?:Drs|Dra|Prof|Ir|Dr)\b)[A-Z][a-z'’-]{2,}\s+[A-GJ-UWYZ]\.?\s+[A-Z][a-z'’-]{2,})(?![\w-])"
 )
 # A news site named by its domain: "TribunGorontalo.com", "Liputan6.com".
-_CALLED_NAME = re.compile(r"\b(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)\s+(?P<name>[A-Z][\w'’-]+)")
+#: What introduces the name people call someone by: "akrab disapa", "biasa dipanggil".
+_CALLED_BY = r"(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)"
+_CALLED_NAME = re.compile(rf"\b{_CALLED_BY}\s+(?P<name>[A-Z][\w'’-]+)")
 _SITE = re.compile(r"(?<![\w.@/])(?P<name>[A-Z][\w-]*\.(?:com|co\.id|id|net))\b")
 _CAPITALISED_RUN = re.compile(r"#?[A-Z][\w'-]*(?:\s+#?[A-Z][\w'-]*){0,5}")
 
@@ -684,9 +686,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
     article.entities = [_to_dict(c, _state_in_roles(c, states)) for c in clusters if c.mentions]
 
 
-_NICKNAME = (
-    r"\s*(?:\(\s*|,?\s+(?:atau|alias)\s+|,?\s+(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)\s+)"
-)
+_NICKNAME = rf"\s*(?:\(\s*|,?\s+(?:atau|alias)\s+|,?\s+(?:yang\s+)?{_CALLED_BY}\s+)"
 
 
 #: What people are called by before a short name ("Gus Maksum", "Cak Nun", "Kang Dedi"): a nickname
@@ -770,7 +770,7 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
 #: A nickname given to the person just spoken of ("Pria yang akrab disapa Pacul itu mengatakan …").
 _CALLED_ANAPHOR = re.compile(
     r"(?i:pria|wanita|perempuan|lelaki|laki-laki|politikus|politisi|sosok|tokoh|ia|dia|beliau)\s+"
-    r"(?i:yang\s+)?(?i:akrab|biasa|kerap)\s+(?i:di)?(?i:sapa|panggil)\s+$"
+    rf"(?i:yang\s+)?(?i:{_CALLED_BY})\s+$"
 )
 
 
