@@ -652,3 +652,17 @@ def test_acts_asked_of_others_words_about_an_attack_and_a_withdrawn_suit() -> No
     assert accuse == "2025-10-22"  # Saturday is the attack's day, not the blaming's
     assert got[("CONCEDE", "Anies Baswedan")] == "2025-10-22"
     assert got[("ASSAULT", "Israel")] == "2025-10-22"  # after the ceasefire began, not on its first day
+
+
+def test_a_statement_dated_by_the_same_speaker_going_on_and_not_knowing_who_is_no_denial() -> None:
+    a = _run(
+        [
+            "DPR merevisi undang-undang itu pada 5 Oktober 2025. LIPI mendesak Presiden Budi Santoso menolak "
+            'revisi tersebut. "Kami mendesak Presiden agar menolak," ujar Peneliti LIPI Dian Aulia, Selasa '
+            "(21/10/2025).",
+            '"Kami tidak tahu (kepentingan) siapa di balik RUU ini," tandas Ketua AILA Rita Soebagio.',
+        ]
+    )
+    (req,) = [e for e in a.events if e["type"] == "REQUEST" and e["actor"]["name"] == "LIPI"]
+    assert req["date"]["value"] == "2025-10-21"
+    assert [e for e in a.events if e["type"] == "DENY"] == []

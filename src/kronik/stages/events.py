@@ -117,7 +117,7 @@ _REJECT_CONTENT = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON_DENIAL = re.compile(
-    r"^\W*(?:saya|kami)\s+(?:(?:tidak|tak)\s+(?:pernah\s+)?(?:akan\s+mengaitkan|mengaitkan|terlibat|bersalah|menerima|memberi|melakukan|menyuruh|memerintahkan|tahu(?!\s+(?:mengapa|kenapa|apa|bagaimana|kapan|siapa|di\s*mana)\b))|bukan\s+(?:pelaku|dalang)|tidak\s+benar)\b",
+    r"^\W*(?:saya|kami)\s+(?:(?:tidak|tak)\s+(?:pernah\s+)?(?:akan\s+mengaitkan|mengaitkan|terlibat|bersalah|menerima|memberi|melakukan|menyuruh|memerintahkan|tahu(?!\s+(?:\([^)]{0,30}\)\s*)?(?:mengapa|kenapa|apa|bagaimana|kapan|siapa|di\s*mana)\b))|bukan\s+(?:pelaku|dalang)|tidak\s+benar)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -946,6 +946,22 @@ class _Coder:
             "chain": q.get("chain") or [],
         }
 
+    def _said_next(self, i: int) -> dict[str, Any] | None:
+        """The day the next quote gives when the same speaker, or one who speaks for it, goes on saying it
+        right after ("LIPI mendesak Presiden …" then "'Kami mendesak …,' ujar Peneliti LIPI Dian Aulia …,
+        Selasa (10/9/2019)")."""
+        quotes = self.article.quotes
+        if i + 1 >= len(quotes):
+            return None
+        q, nxt = quotes[i], quotes[i + 1]
+        sp_, sp2 = q.get("speaker") or {}, nxt.get("speaker") or {}
+        same = (sp_.get("id") and sp_.get("id") == sp2.get("id")) or (
+            sp_.get("name") and re.search(rf"(?<!\w){re.escape(sp_['name'])}(?!\w)", sp2.get("role") or "")
+        )
+        if not same or nxt["start"] - q["end"] > 300:
+            return None
+        return {**d, "inferred": True} if (d := _said_on(nxt)) else None
+
     def speech(self) -> list[_Event]:
         out = []
         kinds = _vocab()["speech"]
@@ -995,7 +1011,7 @@ class _Coder:
             target, _ = self._after(q["start"], q["end"], actor, exclude=own)
             if etype == "DENY":
                 target = None
-            date = _said_on(q) or self._narrated_day(q["start"])
+            date = _said_on(q) or self._said_next(i) or self._narrated_day(q["start"])
             if etype in ("DENY", "REJECT"):
                 mod = "asserted"  # the denial or refusal itself is asserted
             elif pats["conditional"].search(text):
