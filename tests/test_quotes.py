@@ -632,3 +632,15 @@ def test_a_cue_after_an_opening_adverb_and_a_name_with_no_comma_after_it() -> No
     got = {q["text"][:14]: (q["cue"], q["speaker"]["name"]) for q in a.quotes}
     assert got["hingga hari in"] == ("kata", "Riko Kurniawan")
     assert got["pengawasan huk"] == ("lanjut", "Riko Kurniawan")
+
+
+def test_an_office_with_an_ordinal_is_the_holder_already_named() -> None:
+    a = _run(
+        [
+            "Presiden AS Donald Trump menyatakan perundingan dengan kelompok itu sudah berakhir.",
+            "Presiden ke-45 dalam sejarah AS itu menyatakan serangan kepada gerilyawan kembali sengit.",
+            "Presiden ke-45 dalam sejarah AS menyatakan pasukan akan tetap bertahan.",
+        ],
+        "2019-09-10",
+    )
+    assert {q["speaker"]["name"] for q in a.quotes} == {"Donald Trump"}

@@ -135,9 +135,12 @@ class Resolver:
             return self._unnamed_just_before(q, prev) or self._antecedent(q, prev, prefer_previous=False)
         has_person = bool(self._people_in(s, e))
         if not has_person and (
-            self.lex.anaphoric.match(phrase) or re.search(r"\s(?:itu|tersebut|ini)$", phrase)
+            self.lex.anaphoric.match(phrase)
+            or re.search(r"\s(?:itu|tersebut|ini)$", phrase)
+            or re.match(r"(?:\w+\s+){1,2}ke-?\s?\d+\b", phrase)
         ):
-            # "Mantan Gubernur Jakarta itu", "pria yang akrab disapa Inay itu": someone already named;
+            # "Mantan Gubernur Jakarta itu", "pria yang akrab disapa Inay itu", "Presiden ke-45 dalam sejarah
+            # AS": someone already named;
             # "pejabat tersebut", "sumber militer itu": the unnamed speaker described so before
             return (
                 self._same_unnamed(phrase, q)
