@@ -642,11 +642,13 @@ def test_acts_asked_of_others_words_about_an_attack_and_a_withdrawn_suit() -> No
             "Menteri Luar Negeri Iran menyalahkan Amerika Serikat atas serangan ke kilang minyak Sabtu dini hari "
             "(18/10/2025).",
             "Gubernur Anies Baswedan mencabut gugatan kasasi atas putusan pengadilan.",
+            "Saat itu, Neneng diajak oleh Sekretaris Dinas PUPR Kabupaten Bekasi untuk bertemu pimpinan DPRD.",
             "Israel kembali menyerang Palestina di tengah gencatan senjata yang berlaku sejak 10 Oktober lalu.",
         ]
     )
     got = {(e["type"], e["actor"]["name"]): e["date"]["value"] for e in a.events}
     assert ("REJECT", "Joko Widodo") not in got  # asked for, not done
+    assert not any(t == "CONSULT" for t, _ in got)  # a meeting one was invited to, not one the inviter held
     assert ("REQUEST", "LIPI") in got
     accuse = next(v for (t, _), v in got.items() if t == "ACCUSE")
     assert accuse == "2025-10-22"  # Saturday is the attack's day, not the blaming's

@@ -294,9 +294,11 @@ _TURN = re.compile(r";|\b(?:namun|tetapi|sedangkan|sementara|lalu|kemudian)\b", 
 
 
 #: An act asked of someone right after the asking ("mendesak Presiden Joko Widodo (Jokowi) untuk menolak",
-#: "mendorong Dinas Lingkungan Hidup (DLH) Jakarta bekerja sama"): the one asked has not done it.
+#: "mendorong Dinas Lingkungan Hidup (DLH) Jakarta bekerja sama", "diajak oleh Sekretaris Dinas … untuk
+#: bertemu"): the one asked has not done it, and the one asking is not its actor.
 _ASKED_OF = re.compile(
-    rf"\b(?:(?:{_ASKING}|menyarankan|mengusulkan|menantang)\s+[^,.;]{{0,80}}?\b(?:untuk|agar|supaya)|"
+    rf"\b(?:(?:{_ASKING}|menyarankan|mengusulkan|menantang|diminta|didesak|diajak|diimbau|diperintahkan|disuruh|"
+    r"ditugaskan|diinstruksikan|dituntut)\s+[^,.;]{0,80}?\b(?:untuk|agar|supaya)|"
     r"(?:mendorong|mengajak|menyuruh|memerintahkan|"
     r"menginstruksikan|menugaskan)\s+[^,.;]{0,80}?(?:\buntuk|\bagar|\bsupaya)?)"
     r"\s+(?:(?:segera|tidak|juga|ikut|turut|dapat|bisa|lebih|tetap|terus|kembali|aktif|bersama-sama)\s+)*$",
