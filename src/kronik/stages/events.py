@@ -287,8 +287,9 @@ def _agency(name: str) -> bool:
 _RELATIVE_PASSIVE = re.compile(
     r"\byang(?:\s+(?:juga|sudah|telah|pernah|sempat|lebih\s+dulu|kini|masih))*\s+$", re.IGNORECASE
 )
-#: A plea with its clause: what follows "mendesak agar …" in the sentence is asked for, not done.
+#: Verbs of asking, shared by a plea and an act asked of someone.
 _ASKING = r"mendesak|meminta|minta|menuntut|mengimbau|menyerukan|memohon|mengharapkan"
+#: A plea with its clause: what follows "mendesak agar …" in the sentence is asked for, not done.
 _PLEA = re.compile(rf"\b(?:{_ASKING}|berharap)\s+(?:agar|supaya)\s", re.IGNORECASE)
 _TURN = re.compile(r";|\b(?:namun|tetapi|sedangkan|sementara|lalu|kemudian)\b", re.IGNORECASE)
 
