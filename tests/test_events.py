@@ -668,3 +668,19 @@ def test_a_statement_dated_by_the_same_speaker_going_on_and_not_knowing_who_is_n
     (req,) = [e for e in a.events if e["type"] == "REQUEST" and e["actor"]["name"] == "LIPI"]
     assert req["date"]["value"] == "2025-10-21"
     assert [e for e in a.events if e["type"] == "DENY"] == []
+
+
+def test_an_act_told_by_an_official_is_asserted_and_by_an_analyst_or_another_state_reported() -> None:
+    a = _run(
+        [
+            "Kasat Reskrim Polres Mamuju AKP Budi Santoso mengatakan tersangka telah ditahan Polres Mamuju pada "
+            "Senin (20/10).",
+            "Rudi Hartono, seorang analis keamanan, mengatakan Bupati Mamuju Sutinah Suhardi telah menolak tawaran "
+            "itu pada Selasa (21/10).",
+            "Kementerian Luar Negeri Ukraina mengatakan Rusia menyerang Kharkiv pada Selasa (21/10).",
+        ]
+    )
+    mods = {(e["type"], e["actor"]["name"]): e["modality"] for e in a.events}
+    assert mods.get(("COERCE", "Polres Mamuju")) == "asserted", mods  # the police's own record of its act
+    assert mods.get(("REJECT", "Sutinah Suhardi")) == "reported", mods  # an analyst's word on another's act
+    assert mods.get(("ASSAULT", "Rusia")) == "reported", mods  # one side's word on the other's act

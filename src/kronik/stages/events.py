@@ -98,6 +98,11 @@ def _patterns() -> dict[str, Any]:
         "family": family,
         "war": re.compile(rf"(?<![\w-])(?:{_alt([re.escape(w) for w in v['war_words']])})", re.IGNORECASE),
         "conditional": dict(modality)["conditional"],
+        # speakers whose word on another's act the article relays without vouching for it
+        "commentator": re.compile(
+            rf"^(?:seorang\s+|salah\s+(?:satu|seorang)\s+)?(?:{_alt([re.escape(w) for w in v['commentators']])})(?![\w-])",
+            re.IGNORECASE,
+        ),
         "agents": re.compile(
             rf"^(?:seorang\s+)?(?:{_alt([re.escape(w) for w in v['agents']])})\b", re.IGNORECASE
         ),
@@ -766,7 +771,9 @@ class _Coder:
             ",", m.end(), s1
         )  # "Setelah X ditetapkan …, pihaknya akan …": not planned
         clause_end = s1 if clause_end < 0 else clause_end
-        mod = self._modality(self.body[clause_start:clause_end], m.start() - clause_start, quoted is not None)
+        mod = self._modality(
+            self.body[clause_start:clause_end], m.start() - clause_start, self._relayed(quoted, actor)
+        )
         return _Event(etype, actor, target, None, date, None, mod, self._source(quoted), m.group().strip(),
                       m.start(), m.end(), sent)  # fmt: skip
 
@@ -897,7 +904,7 @@ class _Coder:
                 target = second
             else:
                 partner = second
-        by_other = quoted is not None
+        by_other = self._relayed(quoted, actor)
         date = self._date(s0, s1, a, etype)
         if date is None and quoted is not None:
             date = _said_on(quoted[1])
@@ -1024,6 +1031,30 @@ class _Coder:
             out.append(_Event(etype, actor, target, None, date, None, mod, self._source((i, q)), q.get("cue") or "",
                               q["start"], q["end"], (q["start"], q["end"])))  # fmt: skip
         return out
+
+    def _relayed(self, quoted: tuple[int, dict[str, Any]] | None, actor: dict[str, Any]) -> bool:
+        """Whether an act told inside a quote comes only on a word the article does not vouch for (reported):
+        an analyst's or a witness's ("Alex Kokcharov, analis …, mengatakan perwira militer … menulis surat"),
+        or one state's about another's. The actor's own word, its spokesman's, and an official's account of
+        what others did ("Kasat Reskrim … mengatakan, pelaku ditahan") are the article's record (asserted)."""
+        if quoted is None:
+            return False
+        sp_ = quoted[1].get("speaker") or {}
+        if not sp_.get("name"):
+            return True
+        name, role = sp_["name"], sp_.get("role") or ""
+        if name == actor.get("name") or (sp_.get("id") and sp_.get("id") == actor.get("id")):
+            return False
+        if actor.get("name") and re.search(rf"(?<!\w){re.escape(actor['name'])}(?!\w)", role):
+            return False
+        if _patterns()["commentator"].match(role):
+            return True
+        side = self._speaker_actor(sp_)
+        return (
+            str(side.get("id", "")).startswith("country:")
+            and str(actor.get("id", "")).startswith("country:")
+            and side.get("id") != actor.get("id")
+        )
 
     def _state_agent(self, role: str, agent: str | None) -> dict[str, Any] | None:
         """The state a role makes its holder speak for: "pejabat Kementerian Luar Negeri Rusia" -> Rusia."""

@@ -354,6 +354,9 @@ def _unit_and_place(body: str, found: list[Span]) -> list[Span]:
                 if x < y:
                     out.append((x, y, label))
                 continue
+            if label == "PER" and rank is None and body[out[-1][1] : x] == " " and len(body[x:y].split()) < 4:
+                out[-1] = (out[-1][0], y, "ORG")  # "Polres" + "Mamuju" taken for a person: the place
+                continue
         out.append((x, y, label))
     taken = [(a, b) for a, b, _ in out]
     for i, (x, y, label) in enumerate(out):
@@ -1169,9 +1172,11 @@ _REGION_HEAD_BEFORE = re.compile(
 
 
 def _named_as_place(word: str, body: str) -> bool:
-    """Whether the article names ``word`` as a place ("Kota Palu"; not "Wali Kota David Navarro")."""
+    """Whether the article names ``word`` as a place ("Kota Palu", "Polres Mamuju"; not "Wali Kota David
+    Navarro")."""
     pattern = (
-        rf"(?<![Ww]ali )\b(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan)\s+{re.escape(word)}\b"
+        r"(?<![Ww]ali )\b(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan|Pemkab|Pemkot|Pemprov|DPRD|"
+        rf"Polres(?:ta)?|Polda|Polsek|Kodim|Korem|Kejari|Kejati)\s+{re.escape(word)}\b"
     )
     return re.search(pattern, body) is not None
 
