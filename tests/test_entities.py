@@ -430,3 +430,26 @@ def test_balinese_names_religious_titles_and_a_town_between_a_title_and_a_name()
     }
     assert set(people) == {"Syafii Maarif", "Hidayat", "Romi", "Bambang Wuryanto", "David Navarro"}
     assert people["Bambang Wuryanto"] == ["Bambang Wuryanto", "Pacul"]
+
+
+def test_bracketed_nickname_middle_initial_and_words_that_are_no_names() -> None:
+    body = (
+        "Pendiri yayasan itu, Bijaksana Junerosano (Sano), menilai sampah belum tertangani.\n\n"
+        "Menurut Sano, warga perlu dilibatkan. Ketua Umum Relawan Maju JP Viktor S Sirait ikut hadir.\n\n"
+        "Kasus itu dibawa ke pengadilan oleh Mantan Kepala Desa."
+    )
+    art = _linked(
+        body,
+        [
+            _at(body, "Sano)", 4),
+            _at(body, "Sano,", 4),
+            _at(body, "JP Viktor", 9),  # the recogniser ran a short form into the name
+            _at(body, "Sirait", label="LOC"),  # and took the surname for a place
+            _at(body, "pengadilan", label="LOC"),
+            _at(body, "Mantan"),
+        ],
+    )
+    names = {e["name"]: [m["text"] for m in e["mentions"]] for e in art.entities}
+    assert names.get("Bijaksana Junerosano") == ["Bijaksana Junerosano", "Sano", "Sano"], names
+    assert "Viktor S Sirait" in names and "Sirait" not in names
+    assert "pengadilan" not in names and "Mantan" not in names

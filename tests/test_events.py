@@ -684,3 +684,26 @@ def test_an_act_told_by_an_official_is_asserted_and_by_an_analyst_or_another_sta
     assert mods.get(("COERCE", "Polres Mamuju")) == "asserted", mods  # the police's own record of its act
     assert mods.get(("REJECT", "Sutinah Suhardi")) == "reported", mods  # an analyst's word on another's act
     assert mods.get(("ASSAULT", "Rusia")) == "reported", mods  # one side's word on the other's act
+
+
+def test_stopping_an_act_is_not_doing_it() -> None:
+    a = _run(
+        [
+            "Juru bicara Kementerian Luar Negeri China Geng Shuang mengecam langkah itu pada Kamis (16/10).",
+            "Dirinya juga meminta AS untuk berhenti mendukung kelompok separatis dan berhenti mendukung setiap "
+            "langkah yang merusak stabilitas Hong Kong.",
+        ]
+    )
+    assert not [e for e in a.events if e["type"] == "SUPPORT"]
+    assert [q["speaker"]["name"] for q in a.quotes][-1] == "Geng Shuang"  # "Dirinya": the one just named
+
+
+def test_a_lawyer_acts_for_the_client_the_role_names() -> None:
+    a = _run(
+        [
+            "Terdakwa Budi Santoso tidak hadir dalam sidang di Pengadilan Tipikor Jakarta, Rabu (22/10).",
+            "Penasihat hukum Budi Santoso, Maqdir Ismail, meminta sidang untuk ditunda.",
+        ]
+    )
+    (req,) = [e for e in a.events if e["type"] == "REQUEST"]
+    assert req["actor"]["name"] == "Budi Santoso" and req["actor"]["agent"] == "Maqdir Ismail"

@@ -193,6 +193,20 @@ def test_comma_joined_paragraphs_are_split_across_a_stray_line_break() -> None:
     assert len(art.blocks) == 6
 
 
+def test_a_quote_opened_with_a_right_mark_after_a_seam_and_direction_marks() -> None:
+    from kronik.stages.ingest import IngestOptions, record_article
+
+    para = "Menteri itu mengatakan bahwa rapat berjalan lancar dan semua pihak sepakat dengan hasilnya. "
+    text = (
+        para * 7
+        + ",\u201dMasih ada perbedaan,\u201d kata Budi.,\u200eApa-apaan ini?,\u201d tutur Ani.,Rapat usai."
+    )
+    art = record_article("x.jsonl#1", {"title": "Rapat", "content": text}, IngestOptions())
+    texts = [b.text for b in art.blocks]
+    assert texts[-3].startswith("\u201dMasih") and texts[-2].startswith("Apa-apaan")
+    assert texts[-2].endswith("tutur Ani.")  # a closing mark after the comma is no seam
+
+
 def test_a_records_glued_tail_and_closing_credit_leave_the_body() -> None:
     from kronik.pipeline import STAGES
     from kronik.stages.ingest import IngestOptions, record_article

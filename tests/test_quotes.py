@@ -644,3 +644,14 @@ def test_an_office_with_an_ordinal_is_the_holder_already_named() -> None:
         "2019-09-10",
     )
     assert {q["speaker"]["name"] for q in a.quotes} == {"Donald Trump"}
+
+
+def test_a_name_then_a_comma_and_a_role_is_the_speaker_not_the_body_in_the_role() -> None:
+    a = _article(
+        [
+            "Di lain kesempatan, Hendropriyono, Mantan Kepala BIN menyatakan bahwa pemilihan menteri adalah hak "
+            "prerogatif presiden."
+        ]
+    )
+    (q,) = a.quotes
+    assert q["speaker"]["name"] == "Hendropriyono" and q["speaker"]["role"] == "Mantan Kepala BIN"

@@ -114,6 +114,11 @@ def _patterns() -> dict[str, Any]:
     }
 
 
+#: A lawyer's role, before the client's name ("kuasa hukum Romi", "pengacara PT Sumber Makmur").
+_COUNSEL = re.compile(
+    r"\b(?:(?:kuasa|penasihat|penasehat|tim)\s+hukum|pengacara|advokat)(?:\s+(?:dari|untuk|bagi|terdakwa|tersangka))?",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(
     r"(?:\b(?:tidak|tak|belum|bukan|tidak pernah|tak pernah|enggan)\s+(?:\w+\s+)?)$", re.IGNORECASE
 )
@@ -175,9 +180,9 @@ _RELATED_TO = re.compile(
 )  # lower case: "Yayasan Lentera Anak Lisda Sundar" is a name and a role, not a child
 #: What a plea asks for when it is sympathy, not an act of the addressee ("meminta doa dan dukungan").
 _SYMPATHY = re.compile(r"\W*(?:doa|dukungan|restu|maaf|pengertian|kesabaran)\b", re.IGNORECASE)
-#: Right before a trigger in its clause: it is asked for, wished or owed, not done.
+#: Right before a trigger in its clause: it is asked for, wished, owed or stopped ("berhenti mendukung"), not done.
 _NOT_DONE = re.compile(
-    r"\b(?:meminta|minta|mengajak|ingin|mau|berupaya|berusaha|mencoba|seharusnya|semestinya|mestinya|sepatutnya)"
+    r"\b(?:meminta|minta|mengajak|ingin|mau|berupaya|berusaha|mencoba|berhenti|seharusnya|semestinya|mestinya|sepatutnya)"
     r"(?:\s+(?:bisa|dapat|lebih|untuk|agar|segera|tegas|\w+nya)){0,4}\s+$",
     re.IGNORECASE,
 )
@@ -307,7 +312,7 @@ _ASKED_OF = re.compile(
     r"ditugaskan|diinstruksikan|dituntut)\s+[^,.;]{0,80}?\b(?:untuk|agar|supaya)|"
     r"(?:mendorong|mengajak|menyuruh|memerintahkan|"
     r"menginstruksikan|menugaskan)\s+[^,.;]{0,80}?(?:\buntuk|\bagar|\bsupaya)?)"
-    r"\s+(?:(?:segera|tidak|juga|ikut|turut|dapat|bisa|lebih|tetap|terus|kembali|aktif|bersama-sama)\s+)*$",
+    r"\s+(?:(?:segera|tidak|juga|ikut|turut|dapat|bisa|lebih|tetap|terus|kembali|aktif|bersama-sama|berhenti)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -445,6 +450,9 @@ class _Coder:
         if organ_of is not None:
             return {**organ_of, "agent": ent["name"]}
         if ent.get("type") == "PER":
+            client = self._client_of(ent)
+            if client is not None:
+                return client
             for role in ent.get("roles") or ():
                 office = self._office(role, ent["name"])
                 if office is not None:
@@ -459,6 +467,30 @@ class _Coder:
         if ent.get("serves"):
             out["for"] = ent["serves"]  # Lukashenko's act is also one of Belarus on its timeline
         return out
+
+    def _client_of(self, ent: dict[str, Any]) -> dict[str, Any] | None:
+        """A lawyer acts for the client the role names ("penasihat hukum Romi, Maqdir Ismail" -> Romahurmuziy),
+        as the golds write 'Client (Lawyer, kuasa hukum)'."""
+        body = self.article.body
+        before = [  # "penasihat hukum Romi, Maqdir Ismail": the role printed before a mention of the lawyer
+            body[max(0, x["start"] - 60) : x["start"]].rstrip(" ,") for x in ent.get("mentions", ())
+        ]
+        for role in [*(ent.get("roles") or ()), *before]:
+            m = _COUNSEL.search(role)
+            if m is None:
+                continue
+            rest = role[m.end() :]
+            if len(rest.split()) > 4:
+                continue
+            for other in self.article.entities:
+                if other is ent or other.get("type") not in ("PER", "ORG"):
+                    continue
+                if any(
+                    re.match(rf"\s*{re.escape(x['text'])}(?!\w)", rest) for x in other.get("mentions", ())
+                ):
+                    return {"id": other.get("id"), "name": _short_name(other, self.article.body),
+                            "type": other.get("type"), "agent": ent["name"]}  # fmt: skip
+        return None
 
     def _organ_of(self, ent: dict[str, Any]) -> dict[str, Any] | None:
         """The state an organ named with it stands for: "Kemlu Pakistan", "Kementerian Luar Negeri China"."""

@@ -80,6 +80,7 @@ HEADLINE_VERBS: frozenset[str] = frozenset(
         "bakal",
         "bantah",
         "bantu",
+        "batal",
         "batalkan",
         "bawa",
         "beber",

@@ -166,6 +166,8 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     body = "\n\n".join(paragraphs)
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
     for repair in (  # the recogniser's spans mended, in this order: each pass reads the last one's spans
+        _not_names,
+        _initialed_names,
         _balinese_names,
         _trim_rank_tails,
         _unit_and_place,
@@ -185,10 +187,15 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
         (_ROLE_SHORT_NAME, "PER"),
         (_CUE_ROLE_NAME, "PER"),
         (_CALLED_NAME, "PER"),
+        (_NAME_THEN_NICKNAME, "PER"),
         (_SITE, "ORG"),
     ):  # names the model may miss, by their context
         for m in pattern.finditer(body):
             a, b = m.span("name")
+            if pattern is _NAME_THEN_NICKNAME and not any(
+                m.group("nick").casefold() in w.casefold() for w in m.group("name").split()
+            ):
+                continue
             if pattern in (_SUBJECT_SPEAKER, _ROLE_SHORT_NAME, _CUE_ROLE_NAME) and any(
                 _plain_word(w, body) or _is_title(w) or re.fullmatch(_ROLE_NOUN, w, re.IGNORECASE)
                 for w in m.group("name").split()
@@ -217,6 +224,85 @@ _BALINESE_OPENING = re.compile(
 
 _BALINESE_WORD = re.compile(
     r"(?:Made|Gede|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|Luh|Gusti|Dewa|Desak)\s"
+)
+
+
+def _not_names(body: str, found: list[Span]) -> list[Span]:
+    """Spans the recogniser takes for names that cannot be: no capital letter in a body written in mixed
+    case ("pengadilan", "kecamatan", a figure, Arabic script), or a role word alone ("Mantan", "Kepala")."""
+    cased = sum(w[:1].isupper() for w in body.split()) >= 0.02 * len(body.split())
+    return [
+        (a, b, t)
+        for a, b, t in found
+        if not (cased and not any(c.isupper() for c in body[a:b]))
+        and not (t == "PER" and body[a:b].casefold() in _ROLE_WORDS)
+    ]
+
+
+def _initialed_names(body: str, found: list[Span]) -> list[Span]:
+    """A name with a middle initial ("Viktor S Sirait", "Johnny G Plate") that the recogniser missed or cut,
+    the surname even taken for a place: one person, in place of the pieces it overlaps (no organisation)."""
+    out = list(found)
+    for m in _MIDDLE_INITIAL_NAME.finditer(body):
+        words = m.group().split()
+        if any(
+            w.casefold() in NOT_NAME_WORDS or w.casefold() in _LABELLED or _is_title(w.casefold())
+            for w in (*words[:-2], words[-1])
+        ):
+            continue  # "Hakim Distrik A Beryl Howell", "Grup B Liga": a labelled thing, then maybe a name
+        a, b = m.span()
+        if re.search(r"[A-Z][a-z]+\s+$", body[max(0, a - 30) : a]):
+            continue  # "Angkatan Udara A. Patrick Ryder": the match starts inside a longer run of words
+        over = [x for x in out if x[0] < b and a < x[1]]
+        if any(t == "ORG" or y > b for x, y, t in over):
+            continue
+        kept = [  # "JP Viktor": the short form before the name is an organisation's
+            (x, _rstrip_ws(body, x, a), "ORG" if not any(c.islower() for c in body[x:a]) else t)
+            for x, _y, t in over
+            if x < a and body[x:a].strip()
+        ]
+        out = [x for x in out if x not in over] + kept + [(a, b, "PER")]
+    return sorted(out)
+
+
+#: Nouns a letter labels ("Distrik A", "Grup B", "Pasal C"): no first name before a middle initial.
+_LABELLED = frozenset(
+    {
+        "distrik",
+        "kelas",
+        "grup",
+        "blok",
+        "tipe",
+        "pasal",
+        "ayat",
+        "zona",
+        "seksi",
+        "golongan",
+        "sektor",
+        "wilayah",
+    }
+    | {
+        "gedung",
+        "lantai",
+        "ruang",
+        "kamar",
+        "pintu",
+        "jalur",
+        "tahap",
+        "babak",
+        "paket",
+        "sesi",
+        "tim",
+        "regu",
+    }
+)
+_MIDDLE_INITIAL_NAME = re.compile(
+    r"(?<![\w.-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?\s+[A-Z]\.?\s+[A-Z][a-z]{2,}(?![\w-])(?!\s+[A-Z][a-z])"
+)
+
+#: Words of a role that the recogniser now and then takes for a name of their own.
+_ROLE_WORDS = frozenset(
+    {"mantan", "bekas", "eks", "wakil", "kepala", "ketua", "anggota", "sekretaris", "direktur"}
 )
 
 
@@ -568,6 +654,10 @@ _INITIALED_NAME = re.compile(
 #: What introduces the name people call someone by: "akrab disapa", "biasa dipanggil".
 _CALLED_BY = r"(?:akrab|biasa|kerap)\s+(?:di)?(?:sapa|panggil)"
 _CALLED_NAME = re.compile(rf"\b{_CALLED_BY}\s+(?P<name>[A-Z][\w'’-]+)")
+#: A full name and, in brackets, the piece of it people call the person by ("Bijaksana Junerosano (Sano)").
+_NAME_THEN_NICKNAME = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s+\((?P<nick>[A-Z][a-z]{2,})\)"
+)
 _SITE = re.compile(r"(?<![\w.@/])(?P<name>[A-Z][\w-]*\.(?:com|co\.id|id|net))\b")
 _CAPITALISED_RUN = re.compile(r"#?[A-Z][\w'-]*(?:\s+#?[A-Z][\w'-]*){0,5}")
 

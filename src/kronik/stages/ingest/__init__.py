@@ -24,7 +24,7 @@ from kronik.data import Article, Block
 from kronik.errors import InputError
 from kronik.stages.ingest.encoding import decode, looks_binary, repair_mojibake
 from kronik.stages.ingest.html import html_blocks, html_meta, parse_html
-from kronik.stages.ingest.text_dump import text_blocks
+from kronik.stages.ingest.text_dump import _ZERO_WIDTH, text_blocks
 
 #: Largest single page (text dump or HTML) read, in bytes. Real article pages are under 2 MB; a
 #: larger "page" is a dump of something else and would only slow the run down.
@@ -244,7 +244,7 @@ def _looks_like_html(text: str) -> bool:
 
 # Scrapers that join paragraphs with commas leave ".,Next" seams, and ",,," where an embed was cut out.
 _COMMA_JOINED = re.compile(
-    r"(?<=[.!?\"”])\s*,(?=\s*[A-Z\"“(])|\s*,{2,}\s*|\s*,\s*(?=(?:Penulis|Editor|Reporter|Baca [Jj]uga|loading\.\.\.|#\w|\(\w{2,5}(?:/\w{2,5})?\)))"
+    r"(?<=[.!?\"”])\s*,(?=\s*(?:[A-Z(]|[\"“”](?!\s)))|\s*,{2,}\s*|\s*,\s*(?=(?:Penulis|Editor|Reporter|Baca [Jj]uga|loading\.\.\.|#\w|\(\w{2,5}(?:/\w{2,5})?\)))"
 )
 
 
@@ -414,7 +414,7 @@ def _unglue(text: str) -> str:
 
 def _record_blocks(body: str) -> list[Block]:
     """Paragraphs of given text: one per line, or split where a scraper joined them with commas."""
-    body = _unglue(_LEAD_RESIDUE.sub("", body))
+    body = _unglue(_LEAD_RESIDUE.sub("", _ZERO_WIDTH.sub("", body)))
     lines = [ln for ln in body.splitlines() if ln.strip(" ,")]
     if sum(len(ln) > 600 and len(_COMMA_JOINED.findall(ln)) >= 2 for ln in lines) * 2 >= len(lines):
         # most lines hold several paragraphs joined with commas (a stray line break does not stop it)

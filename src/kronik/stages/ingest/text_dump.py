@@ -8,7 +8,7 @@ from kronik.data import Block
 
 _RULE = re.compile(r"^[\s━─—=_*~-]{5,}$")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060\ufeff]")  # zero-width and direction marks
 
 
 def text_blocks(text: str) -> list[Block]:

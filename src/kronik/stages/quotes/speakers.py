@@ -24,7 +24,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 
 from kronik.data import Article
 from kronik.lang.id.words import NOT_NAME_WORDS
-from kronik.stages.entities import SHORT_FORM
+from kronik.stages.entities import SHORT_FORM, TITLES
 from kronik.stages.entities.registry import active_registry
 from kronik.stages.quotes import spans as sp
 from kronik.stages.quotes.lexicon import Lexicon
@@ -157,7 +157,32 @@ class Resolver:
             holder = self._recent_role(phrase, q)
             if holder is not None:
                 return holder
-        return self._from_phrase(s, e, phrase)
+        return self._apposed(s, phrase) or self._from_phrase(s, e, phrase)
+
+    def _apposed(self, s: int, phrase: str) -> Speaker | None:
+        """The person named just before a role phrase and a comma, opening the clause: "Di lain kesempatan,
+        Hendropriyono, Mantan Kepala BIN menyatakan" is his statement, not the agency's."""
+        if not TITLES.match(phrase.casefold() + " ") or not re.search(r",\s*$", self.body[max(0, s - 3) : s]):
+            return None
+        named = [
+            self.body[ms:me]
+            for ms, me, ent in self.mentions
+            if s <= ms < s + len(phrase) and ent.get("type") == "PER"
+        ]
+        if any(
+            not n.isupper() and n.casefold() not in _ROLE_OPENERS and not TITLES.match(n.casefold() + " ")
+            for n in named
+        ):
+            return None  # "…, Kepala Dinas Ahmad Yani": the phrase names its own speaker
+        comma = self.body.rfind(",", 0, s)
+        for ms, me, ent in self.mentions:
+            if (
+                me == comma
+                and ent.get("type") == "PER"
+                and re.search(r"(?:^|[.,;\n]\s*)$", self.body[max(0, ms - 3) : ms])
+            ):
+                return _of(ent, phrase)
+        return None
 
     def _people_in(self, start: int, end: int) -> list[dict[str, Any]]:
         """The people whose mentions start inside ``start``–``end``, in text order."""
