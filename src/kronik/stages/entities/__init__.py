@@ -280,8 +280,6 @@ _LABELLED = frozenset(
         "golongan",
         "sektor",
         "wilayah",
-    }
-    | {
         "gedung",
         "lantai",
         "ruang",
