@@ -384,7 +384,10 @@ def test_refusing_to_say_is_no_rejection_and_a_name_with_anak_is_no_child() -> N
         published="2019-09-20",
     )
     assert not [e for e in a.events if e["type"] == "REJECT"]
-    assert [e["actor"]["name"] for e in a.events if e["type"] == "SUPPORT"] == ["Lisda Sundar"]
+    # the chair speaks for the foundation; "Anak" in its name makes no one a child
+    assert [(e["actor"]["name"], e["actor"].get("agent")) for e in a.events if e["type"] == "SUPPORT"] == [
+        ("Yayasan Lentera Anak", "Lisda Sundar")
+    ]
 
 
 def test_a_plea_for_prayers_is_no_demand_and_a_nickname_names_the_minister() -> None:
@@ -707,3 +710,30 @@ def test_a_lawyer_acts_for_the_client_the_role_names() -> None:
     )
     (req,) = [e for e in a.events if e["type"] == "REQUEST"]
     assert req["actor"]["name"] == "Budi Santoso" and req["actor"]["agent"] == "Maqdir Ismail"
+
+
+def test_the_chair_of_a_body_speaks_for_it_a_party_chair_in_his_own_name() -> None:
+    a = _run(
+        [
+            "Ketua PP Muhammadiyah Dadang Kahmad mengimbau warga Muhammadiyah agar tidak berpolitik, Sabtu (26/10).",
+            "Ketua NasDem Sumut Iskandar meminta polisi menangkap pelaku pemukulan, Sabtu (26/10).",
+        ]
+    )
+    actors = {(e["actor"]["name"], e["actor"].get("agent")) for e in a.events if e["type"] == "REQUEST"}
+    assert actors == {("Muhammadiyah", "Dadang Kahmad"), ("Iskandar", None)}, actors
+
+
+def test_a_warning_of_what_may_follow_is_no_threat_and_a_budget_year_dates_nothing() -> None:
+    a = _run(
+        [
+            "Dampak negatifnya, kata Kapolda Metro Jaya Gatot Eddy Pramono, dapat memicu konflik dan perang "
+            "saudara jika banyak warga terpapar radikalisme.",
+            "Juru bicara KPK Febri Diansyah mengatakan Hafisz diperiksa sebagai saksi kasus suap dana perimbangan "
+            "APBN-P 2017.",
+            "Sebanyak 29 karyawan Gedung Sarinah didakwa ikut membantu perusuh.",
+        ]
+    )
+    assert not [e for e in a.events if e["type"] == "THREATEN"], a.events  # no side's act: a consequence
+    dated = [e for e in a.events if (e.get("date") or {}).get("value") == "2017"]
+    assert not dated, dated  # "APBN-P 2017" names the budget
+    assert ("Gedung Sarinah", "LOC") in {(e["name"], e["type"]) for e in a.entities}  # a building, no person

@@ -413,3 +413,26 @@ def test_ranges_across_months_in_brackets_listed_with_ampersand_and_clock_ranges
     assert v["tanggal 15 September 2019 sampai dengan tgl 17 Sept ini"][0] == "2019-09-15/2019-09-17"
     assert v["15.45 WIB"][0].endswith("T15:45+07:00")  # the end of a clock range is a time, too
     assert "10 Lebaran" not in v  # "H-10": ten days before, no tenth of a month
+
+
+def test_the_told_days_parts_the_night_in_two_zones_and_a_year_written_with_tahun() -> None:
+    anchor = Anchor(dt.date(2019, 9, 17), "+07:00")
+    v = _values(
+        "Polisi menangkap pelaku pada Senin (9/9/2019). Malamnya pelaku diperiksa, sore harinya dilepas. "
+        "Laga digelar Selasa (17/9/2019) atau Rabu dini hari WIB. Kami bekerja sampai jam 03.00 pagi tadi. "
+        "Program berlaku tanggal 16 September tahun 2019 sampai dengan 30 Desember tahun 2019. "
+        "Kemarin-kemarin sepi; itu terjadi berpuluh-puluh tahun lalu.",
+        anchor,
+    )
+    assert v["Malamnya"][:2] == ("2019-09-09", "day")  # the night of the day just told
+    assert v["sore harinya"][:2] == ("2019-09-09", "day")
+    # the same night in WIB: the day after the date, not a week ago
+    assert v["Rabu dini hari"][0] == "2019-09-18"
+    assert v["jam 03.00 pagi tadi"][0] == "2019-09-17T03:00"  # "tadi": the day of writing, not the day told
+    assert (
+        v["tanggal 16 September tahun 2019 sampai dengan 30 Desember tahun 2019"][0]
+        == "2019-09-16/2019-12-30"
+    )
+    assert v["Kemarin-kemarin"][0] is None  # "lately", no day
+    assert v["berpuluh-puluh tahun lalu"][0] is None  # decades ago, not last year
+    assert "tahun lalu" not in v

@@ -159,7 +159,7 @@ _NO_COMMENT = re.compile(
 _NAMED_YEAR = re.compile(
     r"(?<![\w-])(?!(?:pada|sejak|hingga|sampai|di|dalam|tahun|awal|akhir|pertengahan|medio|selama|per|sepanjang|usai|"
     r"setelah|sebelum|jelang|menjelang|lalu|ini|dan|atau|Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
-    r"Oktober|November|Desember)\s+$)[A-Za-z]\w*\s+$",
+    r"Oktober|November|Desember)\s+$)[A-Za-z][\w-]*\s+$",
     re.IGNORECASE,
 )
 _ARMS = re.compile(
@@ -264,6 +264,7 @@ def _alleged() -> re.Pattern[str]:
 
 #: A conditional statement threatens only when it says what will or may be done (not "jika kita berada
 #: dalam era Perang Dingin baru, Hong Kong adalah Berlin yang baru").
+_WE = re.compile(r"\b(?:kami|kita|saya|aku|pihaknya|pihak\s+kami)\b", re.IGNORECASE)
 _WILL = re.compile(
     r"\b(?:akan|bakal|siap|terpaksa|mungkin|dapat|bisa|membalas|balasan|respons|tanggapan|konsekuensi|tidak\s+segan)\b",
     re.IGNORECASE,
@@ -513,6 +514,8 @@ class _Coder:
         name = institution_of(role)
         if name is None and _HEAD_OF.match(role):
             name = self._organisation_ending(role)
+        if name is None and _CHAIR.match(role) and not _PARTY_OR_HOUSE.search(role):
+            name = self._organisation_ending(role)  # "Ketua PP Muhammadiyah", "Ketua MRP": the body speaks
         if name is None or all(is_rank(w) for w in name.split()):
             return None  # "Kombes Pol": a rank, no institution
         ent = self.by_name.get(name) or next(
@@ -1004,6 +1007,13 @@ class _Coder:
             return None
         return {**d, "inferred": True} if (d := _said_on(nxt)) else None
 
+    def _side_before(self, q: dict[str, Any], at: int) -> bool:
+        """Whether a side is named before the will of a reported clause: an entity or "kami"/"kita"
+        ("Belarus mungkin terpaksa …"); "[Dampak negatif,] kata Kapolda, dapat memicu konflik": no one's act."""
+        if _WE.search(q["text"][:at]):
+            return True
+        return any(q["start"] <= a < q["start"] + at for a, _b, _e in self.mentions)
+
     def speech(self) -> list[_Event]:
         out = []
         kinds = _vocab()["speech"]
@@ -1018,7 +1028,12 @@ class _Coder:
                 etype = "REJECT"
             elif q.get("kind") == "deny" or _FIRST_PERSON_DENIAL.search(text):
                 etype = "DENY"
-            elif pats["conditional"].search(text) and pats["war"].search(text) and _WILL.search(text):
+            elif (
+                pats["conditional"].search(text)
+                and pats["war"].search(text)
+                and (will := _WILL.search(text))
+                and self._side_before(q, will.start())
+            ):
                 etype = (
                     "THREATEN"  # "… jika …, Belarus mungkin terpaksa memasuki perang": what the side will do
                 )
@@ -1137,6 +1152,13 @@ _HEAD_OF = re.compile(
     r"^(?i:(?:plt\.?\s+)?(?:direktur|dirjen|direktur\s+jenderal|sekjen|sekretaris\s+jenderal|"
     r"deputi|kasi|kasubdit|wadir|rektor|aspidsus|aspidum|kajari|kajati|kabiro|kepala(?!\s+(?:administrasi|negara|pemerintahan|daerah|staf)\b)|kadis|kanit|kasat|kabag))"
     r"\s",
+)
+#: The chair of a body ("Ketua KPK", "Ketua Fraksi PKS", "Ketua PP Muhammadiyah") speaks for it, as the golds
+#: read it; the chair of a party or of a house ("Ketua NasDem Sumut", "Ketua DPRD Kota Bogor") in his own name.
+_CHAIR = re.compile(r"^(?i:ketua)\s(?!(?i:umum|harian)\b)")
+_PARTY_OR_HOUSE = re.compile(
+    r"\b(?:Partai|PDIP|PDI-?P|PDI\s+Perjuangan|Golkar|Gerindra|Nasdem|NasDem|PKB|PAN|PPP|Demokrat|Hanura|Perindo|PSI|"
+    r"Berkarya|DPR|DPRD|DPD|MPR|DPRK|DPRA)\b(?!\s*-)"
 )
 _VOICE = re.compile(
     r"(?:^|\s)(?:juru\s+bicara|jubir|kabid\s+humas|kabag\s+humas|kepala\s+bidang\s+humas|kasubbid\s+penmas|kapuspen|kapuspenkum|"

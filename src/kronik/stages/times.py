@@ -95,7 +95,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         _rx(
-            rf"(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|besok|kemarin|mendatang|ini))?"
+            rf"(?:tanggal\s+)?(?P<d>\d{{1,2}})\s+{_M_ANY}(?:\s+(?:tahun\s+)?(?P<y>{_YEAR}))?(?:\s+(?P<rel>lalu|besok|kemarin|mendatang|ini))?"
         ),
     ),
     (
@@ -126,7 +126,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "time",
         _rx(
             rf"(?:pukul|jam)\s+(?:(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d)(?:[.:]\d\d)?)?|(?P<hw>{_HOUR_WORDS}))"
-            rf"{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari))?"
+            rf"{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari)(?:\s+(?P<today>tadi|ini)(?![\w-]))?)?"
         ),
     ),
     (
@@ -191,7 +191,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "vague_count",
         _rx(
-            r"(?:beberapa|belasan|puluhan|ratusan|ribuan)\s+(?:saat|detik|menit|jam|hari|pekan|minggu|bulan|tahun|dekade|abad)(?:\s+(?:(?:yang\s+)?lalu|kemudian|sebelumnya|setelahnya|ke\s+depan|lagi|mendatang|belakangan))?"
+            r"(?:beberapa|belasan|puluhan|ratusan|ribuan|berpuluh-puluh|beratus-ratus)\s+(?:saat|detik|menit|jam|hari|pekan|minggu|bulan|tahun|dekade|abad)(?:\s+(?:(?:yang\s+)?lalu|kemudian|sebelumnya|setelahnya|ke\s+depan|lagi|mendatang|belakangan))?"
             r"|ber(?P<rep>jam|hari|minggu|pekan|bulan|tahun|abad)-(?P=rep)|(?P<many>hari|minggu|pekan|bulan|tahun)-(?P=many)\s+(?:selanjutnya|berikutnya|terakhir|belakangan|sebelumnya|mendatang)|belum\s+lama\s+(?:ini|berselang)"
         ),
     ),
@@ -279,7 +279,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_part",
         _rx(
-            r"(?P<w>(?:pagi|siang|sore|petang|(?P<midnight>tengah\s+)?malam)(?:\s+(?:atau|dan)\s+(?:pagi|siang|sore|petang|malam))?(?:\s+hari)?(?:\s+(?P<rel>ini|tadi|itu))?|malam\s+tadi|hari\s+itu(?:\s+juga)?)"
+            r"(?P<w>(?:pagi|siang|sore|petang|(?P<midnight>tengah\s+)?malam)(?:\s+(?:atau|dan)\s+(?:pagi|siang|sore|petang|malam))?(?:\s+hari(?:nya)?|(?P<that>nya))?(?:\s+(?P<rel>ini|tadi|itu))?|malam\s+tadi|hari\s+itu(?:\s+juga)?)"
         ),
     ),
     (
@@ -978,7 +978,13 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         return _res("date", d.isoformat(), "day") if d else _res("date", None, "day", "impossible_date")
     if r == "day_part":
         text = f.m.group().lower()
-        if not (g.get("rel") or g.get("midnight") or "hari" in text or text.startswith("malam tadi")):
+        if not (
+            g.get("rel")
+            or g.get("midnight")
+            or g.get("that")
+            or "hari" in text
+            or text.startswith("malam tadi")
+        ):
             return None  # a bare "pagi" or "malam" is too often not a time of this story
         if text.startswith("malam tadi") or (g.get("rel") == "tadi" and "malam" in text):
             base = A - dt.timedelta(days=1) if A else None
@@ -1074,10 +1080,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
 
         if h > 24 or (mi is not None and mi > 59):
             return None
-        told = ctx.day_here(A)
+        told = None if g.get("today") else ctx.day_here(A)  # "jam 03.00 pagi tadi": the day of writing
         day = told or A
         if (
-            told is None
+            not g.get("today")
+            and told is None
             and A is not None
             and a.clock is not None
             and not future
@@ -1317,11 +1324,25 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             monday = A - dt.timedelta(days=A.weekday())
             weeks = 1 if g["wrel"].lower() in ("depan", "mendatang") else -1
             return _res("relative", (monday + dt.timedelta(weeks=weeks, days=wd)).isoformat(), "day")
+        told = _OR_WEEKDAY.search(body, max(0, f.start - 40), f.start)
+        # "Selasa (17/9/2019) atau Rabu dini hari WIB": the same night in WIB, the weekday on or after the date
+        if told and not rel and not g.get("week"):
+            y = _year(told.group("y")) or A.year
+            day = _date(y, int(told.group("m")), int(told.group("d")))
+            if day is not None:
+                return _res(
+                    "relative", (day + dt.timedelta(days=(wd - day.weekday()) % 7)).isoformat(), "day"
+                )
         delta = (wd - A.weekday()) % 7 if ahead else -((A.weekday() - wd) % 7)
         if delta == 0 and not ahead and not rel and _WEEK_AGO.search(body, max(0, f.start - 400), f.start):
             delta = -7  # "pekan lalu … hari Selasa" out on a Tuesday: last week's
         return _res("relative", (A + dt.timedelta(days=delta)).isoformat(), "day")
     return None
+
+
+#: A bracketed date and "atau" before a weekday: the same night told in two time zones, the weekday on or
+#: after the date ("Selasa (17/9/2019) atau Rabu dini hari WIB").
+_OR_WEEKDAY = re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{2,4}))?\)\s+atau\s+$")
 
 
 def _years_near(year: int | None, anchor: dt.date | None) -> list[int]:

@@ -333,6 +333,8 @@ def _headed_places(body: str, found: list[Span]) -> list[Span]:
             x, label = head.start(), "ORG"
         if label == "LOC" and _UNIT_HEAD.match(body, x):
             label = "ORG"  # "Polsek Sako" taken for a place
+        if label == "PER" and _PLACE_NOUN.match(body, x, y):
+            label = "LOC"  # "Gedung Sarinah", "Jalan Sudirman" taken for a person
         unit = _UNIT_HEAD_IN.search(body, x, y) if label == "PER" else None
         if unit is not None:  # "Kanit Reskrim Polsek Sako Iptu Apriansyah" taken for one person: a role,
             # the unit, then the person after his rank
@@ -412,6 +414,11 @@ _UNIT_HEAD = re.compile(
 _METRO_UNIT_HEAD = re.compile(rf"(?:{_UNIT_HEAD.pattern})(?:\s+Metro)?")
 #: A unit's head right before a place: "Polres " + "Jakbar".
 _HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern})\s+$")
+#: The noun a place or a building is named with: a span it opens is no person.
+_PLACE_NOUN = re.compile(
+    r"(?:Gedung|Jalan|Jl\.?|Pasar|Masjid|Stadion|Bandara|Pelabuhan|Terminal|Stasiun|Hotel|Rumah\s+Sakit|"
+    r"Kampung|Desa|Dusun|Kelurahan|Kecamatan|Kabupaten|Pulau|Gunung|Sungai|Danau|Pantai|Taman|Lapangan|Monumen)\s"
+)
 #: A unit's head inside a span: "Kabag Ops " + "Polres Sorong".
 _UNIT_HEAD_IN = re.compile(rf"(?<=\s)(?:{_UNIT_HEAD.pattern})(?= [A-Z])")
 #: "kota" after a city unit's place: "Polres Sorong kota".
