@@ -265,6 +265,13 @@ def test_a_short_form_inside_an_institution_name_names_it_with_its_place() -> No
     assert "Mahkamah Kehormatan Dewan" in got  # "DPR RI" is the body it belongs to, not a place
 
 
+def test_a_short_form_inside_a_name_however_the_recogniser_cut_it() -> None:
+    body = "Pemerintah Kabupaten (Pemkab) Pidie mengancam memecat dokter.\n\nPemkab akan memanggil direktur."
+    spans = [_at(body, "Pidie", label="PER")]  # the place taken for a person, the long name missed
+    got = {e["name"]: e["type"] for e in _linked(body, spans).entities}
+    assert got == {"Pemkab Pidie": "ORG"}  # the article goes on calling it "Pemkab"
+
+
 def test_a_two_word_name_opening_a_longer_one_is_that_person() -> None:
     body = "Mahasiswa bernama Rudi Hartono Agung Putra diperiksa.\n\nRudi Hartono meminta maaf."
     full = _at(body, "Rudi Hartono Agung Putra")

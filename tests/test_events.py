@@ -737,3 +737,32 @@ def test_a_warning_of_what_may_follow_is_no_threat_and_a_budget_year_dates_nothi
     dated = [e for e in a.events if (e.get("date") or {}).get("value") == "2017"]
     assert not dated, dated  # "APBN-P 2017" names the budget
     assert ("Gedung Sarinah", "LOC") in {(e["name"], e["type"]) for e in a.entities}  # a building, no person
+
+
+def test_an_arrest_told_again_with_its_day_takes_that_day() -> None:
+    a = _run(
+        [
+            "Mahdi (24), mahasiswa di Makassar, ditangkap Polrestabes Makassar setelah menggelapkan mobil rental.",
+            "Korbannya mencapai puluhan orang yang masih didata.",
+            "Mahdi menggadaikan mobil rental itu kepada orang lain.",
+            "Kasat Reskrim Polrestabes Makassar AKBP Indraatmoko mengatakan, Polrestabes Makassar meringkus pelaku "
+            "di Kecamatan Manggala, Jumat 13 September 2019.",
+        ],
+        published="2019-09-17",
+    )
+    (arrest,) = [e for e in a.events if e["type"] == "COERCE"]
+    assert arrest["actor"]["name"] == "Polrestabes Makassar" and arrest["date"]["value"] == "2019-09-13"
+
+
+def test_a_part_of_a_police_unit_acts_as_the_unit_and_an_institution_named_around_its_short_form() -> None:
+    a = _run(
+        [
+            "Direktorat Narkoba Polda Metro Jaya meringkus sindikat pengedar sabu, Selasa (17/9/2019).",
+            "Pemerintah Kabupaten (Pemkab) Pidie mengancam akan memecat seorang dokter yang membolos.",
+            "Pemkab akan memanggil direktur rumah sakit.",
+        ],
+        published="2019-09-19",
+    )
+    actors = {e["type"]: (e["actor"]["name"], e["actor"].get("agent")) for e in a.events}
+    assert actors["COERCE"] == ("Polda Metro Jaya", "Direktorat Narkoba Polda Metro Jaya")
+    assert actors["THREATEN"][0] == "Pemkab Pidie"

@@ -655,3 +655,25 @@ def test_a_name_then_a_comma_and_a_role_is_the_speaker_not_the_body_in_the_role(
     )
     (q,) = a.quotes
     assert q["speaker"]["name"] == "Hendropriyono" and q["speaker"]["role"] == "Mantan Kepala BIN"
+
+
+def test_a_speaker_after_sekaligus_or_two_connectors_and_an_english_organisation_in_the_role() -> None:
+    a = _run(
+        [
+            "Sekjen PPP Arsul Sani mengatakan capim sulit terpilih.",
+            "Ia sekaligus memastikan bahwa sikap capim bukan pertimbangan dominan.",
+            "Namun yang pasti menurut Arsul, partainya tidak setuju revisi yang melemahkan KPK.",
+            "Menurut Ary Ginanjar Agustian, yang juga CEO ESQ Leadership Training Center, mengatakan bahwa bangsa "
+            "perlu kecerdasan emosional.",
+            "National Oceanic and Atmospheric Administration mengatakan gas metana terus naik.",
+        ],
+        "2019-09-10",
+    )
+    speakers = [(q["speaker"] or {}).get("name") for q in a.quotes]
+    assert speakers == [
+        "Arsul Sani",
+        "Arsul Sani",  # "Ia sekaligus": the pronoun, an adverb after it
+        "Arsul Sani",  # "Namun yang pasti menurut …,": two connectors before the cue
+        "Ary Ginanjar Agustian",  # the centre in his role is an organisation, no person
+        "National Oceanic and Atmospheric Administration",  # the English name whole, past its "and"
+    ], speakers

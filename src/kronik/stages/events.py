@@ -450,6 +450,11 @@ class _Coder:
         organ_of = self._organ_of(ent)
         if organ_of is not None:
             return {**organ_of, "agent": ent["name"]}
+        part = _PART_OF_UNIT.match(ent["name"]) if ent.get("type") == "ORG" else None
+        if part is not None:  # "Direktorat Narkoba Polda Metro Jaya" acts as the Polda (the golds' reading)
+            unit = self.by_name.get(part.group("unit"))
+            return {"id": unit["id"] if unit else None, "name": part.group("unit"), "type": "ORG",
+                    "agent": ent["name"]}  # fmt: skip
         if ent.get("type") == "PER":
             client = self._client_of(ent)
             if client is not None:
@@ -1167,6 +1172,12 @@ _VOICE = re.compile(
 )
 
 
+#: A part of a police, prosecution or military unit, named with it: the part acts as the unit.
+_PART_OF_UNIT = re.compile(
+    r"^(?:Direktorat|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditlantas|Subdit|Satreskrim|Satresnarkoba|Satlantas|"
+    r"Satuan|Sat|Unit|Tim|Bidang|Seksi|Kasi)\b.*?\s(?P<unit>(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kejari|Kejati|"
+    r"Kodam|Korem|Kodim)\s.+)$"
+)
 #: A foreign minister (or deputy) is the voice of the state the role names: "Menteri Luar Negeri AS" Mike
 #: Pompeo accuses for Amerika Serikat (the golds' "Amerika Serikat (Mike Pompeo, Menteri Luar Negeri AS)").
 _DIPLOMAT = re.compile(r"^(?i:(?:wakil\s+)?(?:menteri\s+luar\s+negeri|menlu|wamenlu)\b)")

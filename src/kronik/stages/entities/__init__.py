@@ -167,6 +167,8 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
     found = list(spans) if spans is not None else model_spans([paragraphs])[0]
     for repair in (  # the recogniser's spans mended, in this order: each pass reads the last one's spans
         _not_names,
+        _english_joins,
+        partial(_split_short_form_spans, registry=registry),
         _initialed_names,
         _balinese_names,
         _trim_rank_tails,
@@ -237,6 +239,60 @@ def _not_names(body: str, found: list[Span]) -> list[Span]:
         if not (cased and not any(c.isupper() for c in body[a:b]))
         and not (t == "PER" and body[a:b].casefold() in _ROLE_WORDS)
     ]
+
+
+#: An English name's joining word and the capitalised words it joins: "National Oceanic [and Atmospheric
+#: Administration]", "Center for [Strategic and International Studies]".
+_ENGLISH_JOIN = re.compile(r"(?:\s+(?:and|of|for|on|the|of\s+the|for\s+the))+(?:\s+[A-Z][\w-]*)+")
+
+
+def _english_joins(body: str, found: list[Span]) -> list[Span]:
+    """An organisation's span the recogniser closed at an English joining word ("National Oceanic and"),
+    run on over the capitalised words that word joins."""
+    out: list[Span] = []
+    for x, y, label in sorted(found):
+        if out and x < out[-1][1]:
+            continue  # taken by the span before, run on
+        if label == "ORG":
+            head = re.sub(r"(?:\s+(?:and|of|for|on|the))+$", "", body[x:y])
+            m = _ENGLISH_JOIN.match(body, x + len(head))
+            if m is not None:
+                y = m.end()
+        out.append((x, y, label))
+    return out
+
+
+#: An institution's long name with its short form inside, before its place: "Pemerintah Kabupaten (Pemkab)
+#: Pidie", "Kepolisian Daerah (Polda) Metro Jaya".
+_LONG_THEN_SPLIT = re.compile(
+    r"(?<![\w-])(?P<long>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,5})" + _SPLIT_SHORT.pattern
+)
+
+
+def _long_form(text: str, short: str) -> bool:
+    """Whether ``text`` is the long name ``short`` abbreviates: an institution's head or its initials."""
+    return bool(_INSTITUTION_HEAD.match(text)) or initials_in(short, text)
+
+
+def _split_short_form_spans(body: str, found: list[Span], registry: Registry) -> list[Span]:
+    """The pieces of "Pemerintah Kabupaten (Pemkab) Pidie" as the institution's name, its short form and its
+    place, however the recogniser cut them ("Pidie" taken for a person, "Metro Jaya" for an organisation).
+    What follows the short form must be a span: not a known organisation ("Mahkamah Kehormatan Dewan (MKD)
+    DPR RI") nor a person's full name ("Partai Amanat Nasional (PAN) Eddy Soeparno")."""
+    out = list(found)
+    for m in _LONG_THEN_SPLIT.finditer(body):
+        if not _long_form(m.group("long"), m.group(2)):  # groups: the long name, then _SPLIT_SHORT's two
+            continue
+        p0 = m.start(3)
+        at = next(((b, lab) for a, b, lab in out if a == p0), None)
+        if at is None or (at[1] == "PER" and " " in body[p0 : at[0]].strip()):
+            continue
+        entry = registry.lookup(body[p0 : at[0]])
+        if entry is not None and entry.type in ("ORG", "PER"):
+            continue
+        pieces = [(m.start("long"), m.end("long"), "ORG"), (m.start(2), m.end(2), "ORG"), (p0, at[0], "LOC")]
+        out = [x for x in out if not any(x[0] < b and a < x[1] for a, b, _ in pieces)] + pieces
+    return sorted(out)
 
 
 def _initialed_names(body: str, found: list[Span]) -> list[Span]:
@@ -335,6 +391,8 @@ def _headed_places(body: str, found: list[Span]) -> list[Span]:
             label = "ORG"  # "Polsek Sako" taken for a place
         if label == "PER" and _PLACE_NOUN.match(body, x, y):
             label = "LOC"  # "Gedung Sarinah", "Jalan Sudirman" taken for a person
+        elif label == "PER" and _ORG_NOUN_LAST.search(body, x, y):
+            label = "ORG"  # "ESQ Leadership Training Center", "Climate Action Tracker" taken for a person
         unit = _UNIT_HEAD_IN.search(body, x, y) if label == "PER" else None
         if unit is not None:  # "Kanit Reskrim Polsek Sako Iptu Apriansyah" taken for one person: a role,
             # the unit, then the person after his rank
@@ -418,6 +476,12 @@ _HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern})\s+$")
 _PLACE_NOUN = re.compile(
     r"(?:Gedung|Jalan|Jl\.?|Pasar|Masjid|Stadion|Bandara|Pelabuhan|Terminal|Stasiun|Hotel|Rumah\s+Sakit|"
     r"Kampung|Desa|Dusun|Kelurahan|Kecamatan|Kabupaten|Pulau|Gunung|Sungai|Danau|Pantai|Taman|Lapangan|Monumen)\s"
+)
+#: The English noun closing an organisation's name: a span it closes is no person.
+_ORG_NOUN_LAST = re.compile(
+    r"\s(?:Center|Centre|Institute|Foundation|Agency|Association|Organi[sz]ation|Council|Committee|Commission|"
+    r"Corporation|Company|Group|Network|Watch|Forum|Society|Union|Alliance|Fund|Office|Studies|University|College|"
+    r"Club|Party|Administration|Authority|Board|Ministry|Department|Tracker|Laboratory|Project|Initiative)$"
 )
 #: A unit's head inside a span: "Kabag Ops " + "Polres Sorong".
 _UNIT_HEAD_IN = re.compile(rf"(?<=\s)(?:{_UNIT_HEAD.pattern})(?= [A-Z])")
@@ -925,14 +989,14 @@ def _join_split_short_forms(clusters: list[_Cluster], body: str) -> None:
             continue
         for m in list(c.mentions):
             g = _SPLIT_SHORT.match(body, m["end"])
-            if not g or not _INSTITUTION_HEAD.match(m["text"]):
+            if not g or not _long_form(m["text"], g.group(1)):
                 continue
             places = [x for o in clusters if o.type == "LOC" for x in o.mentions if x["start"] == g.start(2)]
             if not places:
                 continue  # "Mahkamah Kehormatan Dewan (MKD) DPR RI": the body it belongs to, not its place
             acr, place = g.group(1), places[0]["text"]
             long_name, short_name = f"{m['text']} {place}", f"{acr} {place}"
-            c.name = short_name if body.count(acr) > 1 else long_name
+            c.name = short_name if body.casefold().count(acr.casefold()) > 1 else long_name  # "… pemkab akan"
             end = places[0]["end"]
             m.update(text=body[m["start"] : end], end=end)
             same = {norm(x) for x in (acr, short_name, long_name, m["text"])}

@@ -98,7 +98,10 @@ _PASSIVE_CUE = re.compile(
     r"^\W*(?P<cue>(?i:disampaikan|dikatakan|dijelaskan|ditegaskan|diungkapkan|diterangkan|dituturkan))\s+(?i:oleh\s+)?"
     r"(?P<who>[A-Z][^,]{1,80}?)(?:\s*,\s*|\s+(?i:bahwa)\s+)(?:(?i:bahwa)\s+)?"
 )
-_CONNECTORS = r"namun|tetapi|tapi|sementara|sementara itu|selain itu|sebab|karena itu|oleh karena itu|dan|lalu|bahkan|adapun"
+_CONNECTORS = (
+    r"namun|tetapi|tapi|sementara|sementara itu|selain itu|sebab|karena itu|oleh karena itu|dan|lalu|bahkan|adapun|"
+    r"sehingga|maka|jadi|yang pasti|meski demikian|meski begitu|dengan demikian|untuk itu"
+)
 #: A second speech verb joined to the first: "… mengonfirmasi …, dan mengatakan …".
 _COORDINATION = re.compile(
     r"(?:,\s*)?\b(?:dan|serta|lalu|kemudian|sekaligus|sembari|sambil)\s+(?:juga\s+|pun\s+)?$", re.IGNORECASE
@@ -559,7 +562,7 @@ class _Finder:
         text = self._mask(para, s0, s1)
         # Menurut X, … / Menurutnya, …
         am = re.match(
-            rf"^\W*(?:(?:{_CONNECTORS})[\s,]+)?(?P<cue>menurut|berdasarkan keterangan|berdasarkan pernyataan)"
+            rf"^\W*(?:(?:{_CONNECTORS})[\s,]+){{0,2}}(?P<cue>menurut|berdasarkan keterangan|berdasarkan pernyataan)"
             rf"(?:(?P<nya>nya),?|\s+(?P<who>[^,]{{2,90}}),)\s*",
             text,
             re.IGNORECASE,
@@ -577,7 +580,9 @@ class _Finder:
                 who = _rstrip_span(self.body, s0 + am.start("who"), s0 + am.end("who"))
                 return [self._quote_from(para, sent, c0, s1, am.group("cue"), "say", who, "phrase")]
         if not am:  # "Menurut Howell DPR telah …": no comma, the content starts after the person's name
-            bare = re.match(rf"^\W*(?:(?:{_CONNECTORS})[\s,]+)?(?P<cue>menurut)\s+", text, re.IGNORECASE)
+            bare = re.match(
+                rf"^\W*(?:(?:{_CONNECTORS})[\s,]+){{0,2}}(?P<cue>menurut)\s+", text, re.IGNORECASE
+            )
             person = bare and self._person_at(s0 + bare.end())
             if bare and person and self.body[person[1] : person[1] + 1] == " ":
                 c0 = _lstrip(self.body, person[1], s1)
