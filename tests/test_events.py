@@ -766,3 +766,17 @@ def test_a_part_of_a_police_unit_acts_as_the_unit_and_an_institution_named_aroun
     actors = {e["type"]: (e["actor"]["name"], e["actor"].get("agent")) for e in a.events}
     assert actors["COERCE"] == ("Polda Metro Jaya", "Direktorat Narkoba Polda Metro Jaya")
     assert actors["THREATEN"][0] == "Pemkab Pidie"
+
+
+def test_a_threat_of_what_will_be_done_is_asserted_and_a_session_year_dates_no_act() -> None:
+    a = _run(
+        [
+            "Pemkab Pidie mengancam akan memecat seorang dokter spesialis yang membolos.",
+            "Dewan Perwakilan Rakyat (DPR) resmi mengesahkan revisi UU Perkawinan dalam rapat paripurna Tahun "
+            "sidang 2019-2020.",
+        ],
+        published="2019-09-19",
+    )
+    by_type = {e["type"]: e for e in a.events}
+    assert by_type["THREATEN"]["modality"] == "asserted"  # "akan" belongs to what is threatened
+    assert by_type["CHANGE_POLICY"]["date"]["value"] == "2019-09-19"  # not the session year "2019/2020"

@@ -667,10 +667,10 @@ class _Coder:
                 # hari (14/9/2019)": the day of the attack, not of the words about it
             if (
                 t["precision"] == "year"
-                and t["type"] == "date"
+                and t["type"] in ("date", "interval")
                 and _NAMED_YEAR.search(self.body[max(s0, t["start"] - 30) : t["start"]])
             ):
-                continue  # "kesepakatan nuklir 2015", "perbatasan 1967": a year that names a thing
+                continue  # "kesepakatan nuklir 2015", "Tahun sidang 2019-2020": a year that names a thing
             if _VIA_CLAUSE.search(self.body[max(s0, t["start"] - 90) : t["start"]]):
                 continue  # "Dilansir … dari Al Jazeera pada Sabtu": when it was reported, not when it happened
             d = abs(t["start"] - near)
@@ -953,6 +953,10 @@ class _Coder:
         clause_start = max(self.body.rfind(",", s0, a), s0)
         source = self._source(quoted)
         mod = self._modality(self.body[clause_start:s1], a - clause_start, by_other)
+        if (
+            mod == "planned" and etype == "THREATEN"
+        ):  # "mengancam akan memecat": the will is what is threatened
+            mod = self._modality(self.body[clause_start : m.end()], a - clause_start, by_other)
         if mod == "denied" and etype in ("DENY", "REJECT"):
             return None  # "tak menampik kabar tersebut": not denying is confirming, no event of its own
         if mod == "denied" and _REFUSED.search(self.body, max(s0, a - 40), a) and etype in _REFUSABLE:
