@@ -460,3 +460,10 @@ def test_bracketed_nickname_middle_initial_and_words_that_are_no_names() -> None
     assert names.get("Bijaksana Junerosano") == ["Bijaksana Junerosano", "Sano", "Sano"], names
     assert "Viktor S Sirait" in names and "Sirait" not in names
     assert "pengadilan" not in names and "Mantan" not in names
+
+
+def test_one_word_listed_with_a_place_is_a_place() -> None:
+    body = "Ia anggota DPR dari Dapil Kota Bogor dan Cianjur ini."
+    spans = [_at(body, "Kota Bogor", label="LOC"), _at(body, "Cianjur", label="PER")]
+    got = {e["name"]: e["type"] for e in _linked(body, spans).entities}
+    assert got.get("Cianjur") == "LOC", got

@@ -677,3 +677,18 @@ def test_a_speaker_after_sekaligus_or_two_connectors_and_an_english_organisation
         "Ary Ginanjar Agustian",  # the centre in his role is an organisation, no person
         "National Oceanic and Atmospheric Administration",  # the English name whole, past its "and"
     ], speakers
+
+
+def test_closing_and_remembering_verbs_after_a_quote_name_its_speaker() -> None:
+    a = _run(
+        [
+            "Ketua MPR Bambang Soesatyo hadir dalam acara itu.",
+            '"Kita tidak boleh membiarkan demokrasi dikendalikan modal," tutup Bambang.',
+            '"Saya masih ingat hari itu," kenangnya.',
+        ],
+        "2025-10-20",
+    )
+    assert [(q["direct"], (q["speaker"] or {}).get("name")) for q in a.quotes] == [
+        (True, "Bambang Soesatyo"),
+        (True, "Bambang Soesatyo"),
+    ]

@@ -393,6 +393,14 @@ def _headed_places(body: str, found: list[Span]) -> list[Span]:
             label = "LOC"  # "Gedung Sarinah", "Jalan Sudirman" taken for a person
         elif label == "PER" and _ORG_NOUN_LAST.search(body, x, y):
             label = "ORG"  # "ESQ Leadership Training Center", "Climate Action Tracker" taken for a person
+        elif (
+            label == "PER"
+            and " " not in body[x:y]
+            and out
+            and out[-1][2] == "LOC"
+            and re.fullmatch(r",?\s+(?:dan|serta|atau)\s+|,\s*", body[out[-1][1] : x])
+        ):
+            label = "LOC"  # "Kota Bogor dan Cianjur": one word listed with a place is a place
         unit = _UNIT_HEAD_IN.search(body, x, y) if label == "PER" else None
         if unit is not None:  # "Kanit Reskrim Polsek Sako Iptu Apriansyah" taken for one person: a role,
             # the unit, then the person after his rank
