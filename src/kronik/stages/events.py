@@ -953,9 +953,8 @@ class _Coder:
         clause_start = max(self.body.rfind(",", s0, a), s0)
         source = self._source(quoted)
         mod = self._modality(self.body[clause_start:s1], a - clause_start, by_other)
-        if (
-            mod == "planned" and etype == "THREATEN"
-        ):  # "mengancam akan memecat": the will is what is threatened
+        # "mengancam akan memecat": the will is what is threatened, no plan; read the clause up to the trigger
+        if mod == "planned" and etype == "THREATEN":
             mod = self._modality(self.body[clause_start : m.end()], a - clause_start, by_other)
         if mod == "denied" and etype in ("DENY", "REJECT"):
             return None  # "tak menampik kabar tersebut": not denying is confirming, no event of its own

@@ -243,7 +243,8 @@ def _not_names(body: str, found: list[Span]) -> list[Span]:
 
 #: An English name's joining word and the capitalised words it joins: "National Oceanic [and Atmospheric
 #: Administration]", "Center for [Strategic and International Studies]".
-_ENGLISH_JOIN = re.compile(r"(?:\s+(?:and|of|for|on|the|of\s+the|for\s+the))+(?:\s+[A-Z][\w-]*)+")
+_JOIN_WORDS = r"(?:\s+(?:and|of|for|on|the))+"
+_ENGLISH_JOIN = re.compile(_JOIN_WORDS + r"(?:\s+[A-Z][\w-]*)+")
 
 
 def _english_joins(body: str, found: list[Span]) -> list[Span]:
@@ -254,7 +255,7 @@ def _english_joins(body: str, found: list[Span]) -> list[Span]:
         if out and x < out[-1][1]:
             continue  # taken by the span before, run on
         if label == "ORG":
-            head = re.sub(r"(?:\s+(?:and|of|for|on|the))+$", "", body[x:y])
+            head = re.sub(_JOIN_WORDS + "$", "", body[x:y])
             m = _ENGLISH_JOIN.match(body, x + len(head))
             if m is not None:
                 y = m.end()
