@@ -467,3 +467,17 @@ def test_one_word_listed_with_a_place_is_a_place() -> None:
     spans = [_at(body, "Kota Bogor", label="LOC"), _at(body, "Cianjur", label="PER")]
     got = {e["name"]: e["type"] for e in _linked(body, spans).entities}
     assert got.get("Cianjur") == "LOC", got
+
+
+def test_a_one_word_name_run_into_the_place_of_a_role_before_a_speech_verb() -> None:
+    body = (
+        "Pihak Kemenag Kota Bandar Lampung hadir.\n\n"
+        "Staf Penyelenggara Zakat dan Wakaf Kemenag Bandar Lampung Azhari mengatakan sinergi menjadi kunci."
+    )
+    spans = [
+        _at(body, "Bandar Lampung", label="LOC"),
+        _at(body, "Staf Penyelenggara Zakat dan Wakaf Kemenag", label="ORG"),
+        _at(body, "Bandar Lampung Azhari", label="LOC"),
+    ]
+    got = {e["name"]: e["type"] for e in _linked(body, spans).entities}
+    assert got.get("Azhari") == "PER" and got.get("Bandar Lampung") == "LOC", got

@@ -178,6 +178,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
         _honorific_person,
         _initialed_person_closing,
         _short_form_then_person,
+        partial(_name_after_role_place, registry=registry),
     ):
         found = repair(body, found)
     taken = [(a, b) for a, b, _ in found]
@@ -293,6 +294,41 @@ def _split_short_form_spans(body: str, found: list[Span], registry: Registry) ->
             continue
         pieces = [(m.start("long"), m.end("long"), "ORG"), (m.start(2), m.end(2), "ORG"), (p0, at[0], "LOC")]
         out = [x for x in out if not any(x[0] < b and a < x[1] for a, b, _ in pieces)] + pieces
+    return sorted(out)
+
+
+#: A speech verb right after a span: "… Kemenag Bandar Lampung Azhari [mengatakan]".
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:juga\s+|pun\s+)?(?:mengatakan|menuturkan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|"
+    r"menerangkan|menambahkan|berkata)\b"
+)
+
+
+def _name_after_role_place(body: str, found: list[Span], registry: Registry) -> list[Span]:
+    """A one-word name after a role, its institution and its place, right before a speech verb, that the
+    recogniser missed or ran into the place ("Staf … Kemenag Bandar Lampung Azhari mengatakan", "Bandar
+    Lampung Azhari" taken for one place): the place (printed alone elsewhere in the body) and the person."""
+    out = list(found)
+    for i, (x, y, label) in enumerate(found):
+        if label != "LOC" or i == 0 or found[i - 1][2] != "ORG" or not _SPEECH_AFTER.match(body, y):
+            continue
+        if not re.fullmatch(r"\s+", body[found[i - 1][1] : x]) or not re.search(
+            rf"(?i:\b{_ROLE_NOUN})\b", body[max(0, found[i - 1][0] - 60) : x]
+        ):
+            continue  # "<role> <institution> <place>" right before the verb
+        place, _, name = body[x:y].rpartition(" ")
+        entry = registry.lookup(name)
+        if (
+            not place
+            or body.count(place) < 2
+            or not re.fullmatch(r"[A-Z][a-z'’-]{2,}", name)
+            or _plain_word(name, body)
+            or _is_title(name)
+            or (entry is not None and entry.type != "PER")
+        ):
+            continue
+        out[out.index((x, y, label))] = (x, x + len(place), "LOC")
+        out.append((y - len(name), y, "PER"))
     return sorted(out)
 
 
