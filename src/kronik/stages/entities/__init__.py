@@ -297,11 +297,12 @@ def _split_short_form_spans(body: str, found: list[Span], registry: Registry) ->
     return sorted(out)
 
 
-#: A speech verb right after a span: "… Kemenag Bandar Lampung Azhari [mengatakan]".
-_SPEECH_AFTER = re.compile(
+#: A speech verb after its subject ("Sulpakar [mengatakan]", "… Kemenag Bandar Lampung Azhari [juga menegaskan]").
+_SPEECH_VERB = (
     r"\s+(?:juga\s+|pun\s+)?(?:mengatakan|menuturkan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|"
     r"menerangkan|menambahkan|berkata)\b"
 )
+_SPEECH_AFTER = re.compile(_SPEECH_VERB)
 
 
 def _name_after_role_place(body: str, found: list[Span], registry: Registry) -> list[Span]:
@@ -327,7 +328,7 @@ def _name_after_role_place(body: str, found: list[Span], registry: Registry) -> 
             or (entry is not None and entry.type != "PER")
         ):
             continue
-        out[out.index((x, y, label))] = (x, x + len(place), "LOC")
+        out[i] = (x, x + len(place), "LOC")  # out is found, added to only at its end
         out.append((y - len(name), y, "PER"))
     return sorted(out)
 
@@ -741,8 +742,7 @@ _RANKED = re.compile(
 # A one- or two-word name opening a sentence before a speech verb: "Sulpakar mengatakan, …" (filtered:
 # not a word the article also writes in lower case, a title or a role).
 _SUBJECT_SPEAKER = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?)\s+(?:juga\s+|pun\s+)?"
-    r"(?:mengatakan|menuturkan|menjelaskan|menyampaikan|mengungkapkan|menegaskan|menerangkan|menambahkan|berkata)\b"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?)" + _SPEECH_VERB
 )
 # A person after a role whose institution closes with its short form: "Wakil Presiden Amerika Serikat (AS) Mike
 # Pence menolak", "Kepala Badan Nasional Penanggulangan Bencana (BNPB) Doni Monardo mengatakan" (filtered as above).
