@@ -481,3 +481,55 @@ def test_a_one_word_name_run_into_the_place_of_a_role_before_a_speech_verb() -> 
     ]
     got = {e["name"]: e["type"] for e in _linked(body, spans).entities}
     assert got.get("Azhari") == "PER" and got.get("Bandar Lampung") == "LOC", got
+
+
+def test_a_body_and_the_person_after_it_cut_in_the_wrong_place() -> None:
+    body = (
+        "Kasi Intel Kejaksaan Negeri Kuantan Singingi Soenardi mengatakan tersangka ditahan.\n\n"
+        "Kepala Kejaksaan Negeri Kuantan Singingi, Sahroni, hadir.\n\n"
+        "Kepala Kejaksaan Tinggi Sumsel Yulianto menambahkan, pembangunan berjalan.\n\n"
+        "Sebelumnya, Pemprov Sumsel telah bekerja sama dengan pelaku industri."
+    )
+    spans = [
+        _at(body, "Kejaksaan Negeri Kuantan", label="ORG"),
+        _at(body, "Soenardi"),
+        _at(body, "Kejaksaan Negeri Kuantan Singingi,", length=33, label="ORG"),
+        _at(body, "Sahroni"),
+        _at(body, "Kejaksaan Tinggi Sumsel Yulianto", label="ORG"),
+        _at(body, "Pemprov", label="ORG"),
+        _at(body, "Sumsel telah", length=6, label="LOC"),
+    ]
+    got = {e["name"]: e["type"] for e in _linked(body, spans).entities}
+    # the place's last word is the body's ("Kejaksaan Negeri Kuantan Singingi" is printed alone), not a first name
+    assert got.get("Kejaksaan Negeri Kuantan Singingi") == "ORG" and got.get("Soenardi") == "PER", got
+    assert "Kejaksaan Negeri Kuantan" not in got and "Singingi Soenardi" not in got, got
+    # a one-word name run into a body right before a speech verb, "Sumsel" a known place
+    assert got.get("Kejaksaan Tinggi Sumsel") == "ORG" and got.get("Yulianto") == "PER", got
+    assert got.get("Pemprov Sumsel") == "ORG", got  # a local government's head and its place
+
+
+def test_a_nickname_made_from_a_one_word_name_a_short_form_before_a_name_and_a_weekday_surname() -> None:
+    body = (
+        "Sidang mantan Ketua Umum PPP Romahurmuziy atau Romi ditunda.\n\nRomi mengaku sakit.\n\n"
+        "Anies atau Ganjar belum memutuskan.\n\n"
+        "Mantan Bendahara Kementerian Pemuda dan Olahraga (Kemenpora) Supriyono membenarkan, Deputi IV "
+        "Kemenpora Mulyana meminta mobil.\n\n"
+        "Pengamat hukum Margarito Kamis mengatakan uji materi itu biasa.\n\n"
+        '"Itu biasa," kata Margarito, Kamis (19/9/2019).'
+    )
+    spans = [
+        _at(body, "Romahurmuziy"),
+        _at(body, "Romi ditunda", length=4),
+        _at(body, "Romi mengaku", length=4),
+        _at(body, "Anies"),
+        _at(body, "Ganjar"),
+        _at(body, "Kementerian Pemuda dan Olahraga", label="ORG"),
+        _at(body, "Supriyono"),
+        _at(body, "Kemenpora Mulyana"),
+        _at(body, "Margarito,", length=9),
+    ]
+    got = {e["name"]: [m["text"] for m in e["mentions"]] for e in _linked(body, spans).entities}
+    assert got.get("Romahurmuziy") == ["Romahurmuziy", "Romi", "Romi"], got
+    assert got.get("Anies Baswedan") == ["Anies"] and "Ganjar" in got, got  # a choice of two people
+    assert "Mulyana" in got and "Kemenpora Mulyana" not in got, list(got)
+    assert "Margarito Kamis" in got and "Margarito" not in got, got  # "Kamis (19/9/2019)" is the day

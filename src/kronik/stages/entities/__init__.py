@@ -35,7 +35,7 @@ RANKS = re.compile(rf"\b(?:{_RANK_WORDS})\b\.?", re.IGNORECASE)
 #: Titles, roles and ranks printed before a name; stripped before linking ("Presiden Lukashenko").
 TITLES = re.compile(
     r"^(?:(?:mantan|eks|wakil|plt\.?|sang)\s+)*(?:presiden|perdana\s+menteri|pm|menteri(?:\s+luar\s+negeri|\s+pertahanan)?|"
-    r"menlu|menhan|menkeu|mendagri|menkes|menag|mensos|mensesneg|menaker|mentan|mendag|menpora|menhub|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|walkot|bupati|"
+    r"menlu|menhan|menkeu|mendagri|menkes|menag|mensos|mensesneg|menaker|mentan|mendag|menpora|menhub|menkumham|mendikbud|menkominfo|menperin|menristekdikti|menko\w*|wamen\w*|wapres|kanselir|raja|ratu|pangeran|jenderal|letnan|kapten|mayor|gubernur|wali\s+kota|walkot|bupati|"
     r"wagub|wabup|wawali|wawalkot|cagub|cawagub|cabup|cawabup|cawalkot|pj|pjs|"
     r"ketua|kepala|juru\s+bicara|jubir|direktur|dr\.?|prof\.?|ir\.?|hj?(?=\.?\s+[A-Z])|bapak|ibu|pak|bu|tuan|nyonya|"
     r"senator|anggota|komandan|panglima|pangdam|danrem|dandim|danramil|pangkostrad|kapendam|waka(?:polri|polda|polrestabes|polresta|polres|polsek)|kapolri|kapolda|kapolrestabes|kapolresta|kapolres|kapolsek|kasat\w*|kanit|"
@@ -179,6 +179,7 @@ def find_mentions(paragraphs: list[str], registry: Registry, spans: list[Span] |
         _initialed_person_closing,
         _short_form_then_person,
         partial(_name_after_role_place, registry=registry),
+        partial(_unit_name_run_on, registry=registry),
     ):
         found = repair(body, found)
     taken = [(a, b) for a, b, _ in found]
@@ -331,6 +332,53 @@ def _name_after_role_place(body: str, found: list[Span], registry: Registry) -> 
         out[i] = (x, x + len(place), "LOC")  # out is found, added to only at its end
         out.append((y - len(name), y, "PER"))
     return sorted(out)
+
+
+def _unit_name_run_on(body: str, found: list[Span], registry: Registry) -> list[Span]:
+    """An institution's name and the person after it, cut in the wrong place: the institution's last word
+    given to the person ("Kejaksaan Negeri Kuantan" + "Singingi Soenardi", the article printing "Kejaksaan
+    Negeri Kuantan Singingi" elsewhere), or the person's one-word name run into the institution right
+    before a speech verb ("Kepala Kejaksaan Tinggi Sumsel Yulianto menambahkan", "Sumsel" a known place)."""
+    out = sorted(found)
+    added: list[Span] = []
+    for i, (x, y, label) in enumerate(out):
+        if label != "ORG":
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt[2] == "PER" and re.fullmatch(r" (?:[A-Z][a-z'’-]+ )?", body[y : nxt[0]]):
+            if body[y : nxt[0]] != " ":  # "Kejaksaan Negeri Kuantan" + "Singingi" + "Soenardi"
+                if _printed_alone(body, body[x : nxt[0] - 1], body[nxt[0] : nxt[1]]):
+                    out[i] = (x, nxt[0] - 1, "ORG")
+                continue
+            first, _, rest = body[nxt[0] : nxt[1]].partition(" ")
+            if rest[:1].isupper() and _printed_alone(body, f"{body[x:y]} {first}", rest):
+                out[i] = (x, nxt[0] + len(first), "ORG")
+                out[i + 1] = (nxt[0] + len(first) + 1, nxt[1], "PER")
+            continue
+        if not _SPEECH_AFTER.match(body, y):
+            continue
+        unit, _, name = body[x:y].rpartition(" ")
+        place = unit.rpartition(" ")[2]
+        entry, at_place = registry.lookup(name), registry.lookup(place)
+        if (
+            not re.search(rf"(?i:\b{_ROLE_NOUN})\s+$", body[max(0, x - 40) : x])
+            or len(unit.split()) < 2
+            or at_place is None
+            or at_place.type != "LOC"
+            or not re.fullmatch(r"[A-Z][a-z'’-]{2,}", name)
+            or _plain_word(name, body)
+            or _is_title(name)
+            or (entry is not None and entry.type != "PER")
+        ):
+            continue
+        out[i] = (x, x + len(unit), "ORG")
+        added.append((y - len(name), y, "PER"))
+    return sorted(out + added)
+
+
+def _printed_alone(body: str, name: str, after: str) -> bool:
+    """Whether the body prints ``name`` somewhere not followed by ``after`` (a name it was run into)."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+{re.escape(after)})", body) is not None
 
 
 def _initialed_names(body: str, found: list[Span]) -> list[Span]:
@@ -516,8 +564,12 @@ _UNIT_HEAD = re.compile(
 )
 #: A unit's head alone, also with Jakarta's "Metro" ("Polres Metro" + "Jakarta Pusat").
 _METRO_UNIT_HEAD = re.compile(rf"(?:{_UNIT_HEAD.pattern})(?:\s+Metro)?")
+#: A unit's or a local government's head alone, named by the place after it ("Polda" + "Riau", "Pemprov" + "Sumsel").
+_LONE_HEAD = re.compile(
+    rf"{_METRO_UNIT_HEAD.pattern}|Pem(?:prov|kab|kot|da)|Pemerintah\s+(?:Provinsi|Kabupaten|Kota)"
+)
 #: A unit's head right before a place: "Polres " + "Jakbar".
-_HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern})\s+$")
+_HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern}|Pem(?:prov|kab|kot))\s+$")
 #: The noun a place or a building is named with: a span it opens is no person.
 _PLACE_NOUN = re.compile(
     r"(?:Gedung|Jalan|Jl\.?|Pasar|Masjid|Stadion|Bandara|Pelabuhan|Terminal|Stasiun|Hotel|Rumah\s+Sakit|"
@@ -542,7 +594,7 @@ def _unit_and_place(body: str, found: list[Span]) -> list[Span]:
     or not at all): one organisation, "Polda Riau"; a rank or a person's name after the place stays out."""
     out: list[Span] = []
     for x, y, label in sorted(found):
-        if out and out[-1][2] == "ORG" and _METRO_UNIT_HEAD.fullmatch(body[out[-1][0] : out[-1][1]]):
+        if out and out[-1][2] == "ORG" and _LONE_HEAD.fullmatch(body[out[-1][0] : out[-1][1]]):
             if label == "LOC" and body[out[-1][1] : x] == " ":
                 out[-1] = (out[-1][0], y, "ORG")
                 continue
@@ -561,7 +613,7 @@ def _unit_and_place(body: str, found: list[Span]) -> list[Span]:
         out.append((x, y, label))
     taken = [(a, b) for a, b, _ in out]
     for i, (x, y, label) in enumerate(out):
-        if label == "ORG" and _METRO_UNIT_HEAD.fullmatch(body[x:y]):
+        if label == "ORG" and _LONE_HEAD.fullmatch(body[x:y]):
             out[i] = (x, place_after(body, y, taken), label)
     return out
 
@@ -675,8 +727,11 @@ def _short_form_then_person(body: str, found: list[Span]) -> list[Span]:
         head = words[0].group() if words else ""
         if (
             label == "PER"
-            and len(words) >= 3
-            and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", head)
+            and (
+                len(words) >= 3  # "Deputi IV … Kemenpora Mulyana": a one-word name after a role
+                or (len(words) == 2 and re.search(rf"(?i:\b{_ROLE_NOUN})\b", body[max(0, x - 80) : x]))
+            )
+            and re.fullmatch(r"[A-Z][A-Za-z]{1,9}", head)
             and not _INSTITUTION_HEAD.match(head)
             and all(re.fullmatch(r"[A-Z][a-z'-]+", w.group()) and not _is_title(w.group()) for w in words[1:])
             and _defines_short_form(body, head)  # the one check that reads the whole body, last
@@ -690,8 +745,10 @@ def _short_form_then_person(body: str, found: list[Span]) -> list[Span]:
 def _defines_short_form(body: str, short: str) -> bool:
     """The body writes ``short`` in brackets after the capitalised words it abbreviates."""
     return any(
-        initials_in(short, m.group(1))
-        for m in re.finditer(rf"((?:[A-Z][\w-]*\s+){{2,7}})\({re.escape(short)}\)", body)
+        initials_in(short, " ".join(words[i:]))  # the words right before ("Mantan Bendahara" opens no name)
+        for m in re.finditer(rf"((?:(?:[A-Z][\w-]*|dan)\s+){{2,7}})\({re.escape(short)}\)", body)
+        for words in [m.group(1).split()]
+        for i in range(len(words) - 1)
     )
 
 
@@ -812,9 +869,18 @@ def _entities(article: Article, spans: list[Span]) -> None:
         if start < skip_to:
             continue
         if label == "PER":
-            place_end = max((b for _a, b, lab in found[:i] if b <= start and lab == "LOC"), default=0)
+            place_end = max(  # a place, or a body ("Arsul" + "Sani", one word taken for a body, is a person)
+                (
+                    b
+                    for a, b, lab in found[:i]
+                    if b <= start and (lab == "LOC" or _surely_body(body, a, b, lab))
+                ),
+                default=0,
+            )
             if (wider := _extend_first_name(body, start, end)) >= place_end:
-                start = wider  # ("Wali Kota Bandung Erwin": a place the model marked is no first name)
+                start = (
+                    wider  # ("Wali Kota Bandung Erwin": a place or a body the model marked is no first name)
+                )
             end = _extend_surname(body, end, next_start)
             ranks = [
                 r for r in RANKS.finditer(body, start, end) if re.match(r"\s+[A-Z]", body[r.end() : end])
@@ -943,14 +1009,28 @@ def _join_short_names(clusters: list[_Cluster], body: str) -> None:
     the recogniser typed otherwise in places ("Mamat" as LOC beside "Mamat Rachmat"), whichever came first;
     a registry entity keeps its own identity."""
     people = [c for c in clusters if c.type == "PER" and len(c.name.split()) >= 2]
+    # a one-word name, too, when the nickname it introduces is made from it ("Romahurmuziy atau Romi"), not
+    # another person offered as a choice ("Anies atau Ganjar")
+    named = people + [c for c in clusters if c.type == "PER" and " " not in c.name and c.entry is None]
     nicknames = [  # the word a nickname cue introduces right after each of a person's mentions
-        {m.group("nick") for x in p.mentions if (m := _NICKNAME_THEN.match(body, x["end"]))} for p in people
+        {
+            nick
+            for x in p.mentions
+            if (m := _NICKNAME_THEN.match(body, x["end"]))
+            and ((nick := m.group("nick")) != p.name)
+            and (  # "atau" also offers a choice: the nickname must be made from the name
+                not re.search(r"\batau\b", m.group())
+                or any(nick[:2].lower() == w[:2].lower() for w in p.name.split())
+            )
+            and (" " in p.name or nick[:2].lower() == p.name[:2].lower())
+        }
+        for p in named
     ]
     for c in list(clusters):
         called, _, short = c.name.rpartition(" ")  # "Gus Maksum" is "Maksum" as people call him
         if c.entry is not None or (called and called not in _CALLED):
             continue
-        owners = [p for p, nicks in zip(people, nicknames, strict=True) if short in nicks and p is not c][:1]
+        owners = [p for p, nicks in zip(named, nicknames, strict=True) if short in nicks and p is not c][:1]
         if not owners:  # (a person named short before the article gives the full name, too)
             owners = [p for p in people if p is not c and _part_of(norm(short), norm(p.name))]
         if not owners and c.type == "PER" and " " not in c.name and len(c.name) >= 3:
@@ -1211,12 +1291,16 @@ def _fuller_name(cluster: _Cluster, body: str, places: set[tuple[int, int]]) -> 
     taken = {(m["start"], m["end"]) for m in cluster.mentions}
     for m in pat.finditer(body):
         words = m.group(1).split()
+        day = [words.pop()] if _weekday_name(body, words[-1], m.end()) else []  # "Margarito Kamis mengatakan"
         while words and (words[-1].casefold() in NOT_NAME_WORDS or words[-1].lower() in _NOT_FIRST_NAMES):
             words.pop()
-        if not words or any(w.casefold() in NOT_NAME_WORDS for w in words):
+        if (not words and not day) or any(w.casefold() in NOT_NAME_WORDS for w in words):
             continue
+        words += day
         full = cluster.name + " " + " ".join(words)
         end = m.start() + len(full)
+        if any(a == m.start() and b < end for a, b in places):
+            continue  # "NasDem" (a party the model once took for a person) before "Sumut Iskandar"
         cluster.name = full
         if not any(a <= m.start() < b for a, b in taken):
             cluster.mentions.append({"text": full, "start": m.start(), "end": end})
@@ -1238,6 +1322,7 @@ def _first_name_before(cluster: _Cluster, body: str, places: set[tuple[int, int]
             or first.lower() in _NOT_FIRST_NAMES
             or active_registry().lookup(first) is not None  # "Ketua NasDem Sumut Iskandar": a place
             or m.span(1) in places  # "Wali Kota Bandung Erwin": a place or body the article names
+            or any(a < m.start(1) < b for a, b in places)  # "… Negeri Kuantan Singingi Soenardi": its end
             or _named_as_place(first, body)  # "Wali Kota Palu Hidayat" beside "Kota Palu"
         ):
             continue
@@ -1322,15 +1407,25 @@ def _extend_surname(body: str, end: int, limit: int) -> int:
     "Imanuel Charlo [Rommel Danes]"): up to two, never into the next mention, a month, weekday or office."""
     for _ in range(2):
         m = _NEXT_NAME_WORD.match(body, end)
+        if not m or m.end() > limit:
+            break
         if (
-            not m
-            or m.end() > limit
-            or m.group(1).casefold() in NOT_NAME_WORDS
-            or m.group(1).lower() in _NOT_FIRST_NAMES
-        ):
+            m.group(1).casefold() in NOT_NAME_WORDS or m.group(1).lower() in _NOT_FIRST_NAMES
+        ) and not _weekday_name(body, m.group(1), m.end()):
             break
         end = m.end()
     return end
+
+
+def _surely_body(body: str, start: int, end: int, label: str) -> bool:
+    """An organisation's span of two words or more, or a short form the body defines ("(Kemenpora)")."""
+    return label == "ORG" and (" " in body[start:end] or _defines_short_form(body, body[start:end]))
+
+
+def _weekday_name(body: str, word: str, end: int) -> bool:
+    """A weekday's word closing a name right before a speech verb ("pengamat hukum Margarito Kamis
+    mengatakan"): a surname, not the day (which the article writes "Margarito, Kamis (19/9)")."""
+    return word.casefold() in WEEKDAYS and _SPEECH_AFTER.match(body, end) is not None
 
 
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w-])")
