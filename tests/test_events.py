@@ -655,7 +655,7 @@ def test_acts_asked_of_others_words_about_an_attack_and_a_withdrawn_suit() -> No
     assert ("REQUEST", "LIPI") in got
     accuse = next(v for (t, _), v in got.items() if t == "ACCUSE")
     assert accuse == "2025-10-22"  # Saturday is the attack's day, not the blaming's
-    assert got[("CONCEDE", "Anies Baswedan")] == "2025-10-22"
+    assert got[("RETREAT", "Anies Baswedan")] == "2025-10-22"  # a withdrawal, as a report withdrawn
     assert got[("ASSAULT", "Israel")] == "2025-10-22"  # after the ceasefire began, not on its first day
 
 
@@ -780,3 +780,21 @@ def test_a_threat_of_what_will_be_done_is_asserted_and_a_session_year_dates_no_a
     by_type = {e["type"]: e for e in a.events}
     assert by_type["THREATEN"]["modality"] == "asserted"  # "akan" belongs to what is threatened
     assert by_type["CHANGE_POLICY"]["date"]["value"] == "2019-09-19"  # not the session year "2019/2020"
+
+
+def test_a_division_speaks_for_its_body_withdrawing_a_report_is_retreat_and_a_unit_named_before_a_rank() -> (
+    None
+):
+    a = _run(
+        [
+            "Ketua MUI Bidang Pemberdayaan Ekonomi Umat Lukmanul Hakim menyarankan Kemendag memasukkan syarat "
+            "halal, Senin (16/9/2019).",
+            "Hinto Susanto mencabut laporannya di Polda Metro Jaya.",
+            '"Keduanya kami tangkap di rumahnya," kata Kapolres Tebing Tinggi, AKBP Sunadi, Sabtu (14/9/2019).',
+        ],
+        published="2019-09-16",
+    )
+    actors = {e["type"]: e["actor"]["name"] for e in a.events}
+    assert actors.get("REQUEST") == "MUI", a.events
+    assert actors.get("RETREAT") == "Hinto Susanto", a.events
+    assert all(not e["actor"]["name"].endswith(",") for e in a.events), a.events

@@ -455,6 +455,11 @@ class _Coder:
             unit = self.by_name.get(part.group("unit"))
             return {"id": unit["id"] if unit else None, "name": part.group("unit"), "type": "ORG",
                     "agent": ent["name"]}  # fmt: skip
+        division = _DIVISION.match(ent["name"]) if ent.get("type") == "ORG" else None
+        if division is not None:  # "MUI Bidang Pemberdayaan Ekonomi Umat" acts as MUI
+            whole = self.by_name.get(division.group("body"))
+            return {"id": whole["id"] if whole else None, "name": division.group("body"), "type": "ORG",
+                    "agent": ent["name"]}  # fmt: skip
         if ent.get("type") == "PER":
             client = self._client_of(ent)
             if client is not None:
@@ -534,6 +539,10 @@ class _Coder:
         organ_of = self._organ_of(ent or {"type": "ORG", "name": name})
         if organ_of is not None:  # "juru bicara Kemlu Pakistan" speaks for Pakistan
             return {**organ_of, "agent": person}
+        division = _DIVISION.match(ent["name"] if ent else name)
+        if division is not None:  # "Ketua MUI Bidang …" speaks for MUI
+            name = division.group("body")
+            ent = self.by_name.get(name)
         return {
             "id": ent["id"] if ent else None,
             "name": ent["name"] if ent else name,
@@ -1181,6 +1190,10 @@ _PART_OF_UNIT = re.compile(
     r"Satuan|Sat|Unit|Tim|Bidang|Seksi|Kasi)\b.*?\s(?P<unit>(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kejari|Kejati|"
     r"Kodam|Korem|Kodim)\s.+)$"
 )
+#: A division of a body named after it: "MUI Bidang Pemberdayaan Ekonomi Umat", "KNPI Bidang Kehutanan".
+_DIVISION = re.compile(
+    r"^(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:Bidang|Divisi|Departemen|Biro)\s+[A-Z]"
+)
 #: A foreign minister (or deputy) is the voice of the state the role names: "Menteri Luar Negeri AS" Mike
 #: Pompeo accuses for Amerika Serikat (the golds' "Amerika Serikat (Mike Pompeo, Menteri Luar Negeri AS)").
 _DIPLOMAT = re.compile(r"^(?i:(?:wakil\s+)?(?:menteri\s+luar\s+negeri|menlu|wamenlu)\b)")
@@ -1199,7 +1212,7 @@ def institution_of(role: str) -> str | None:
         "",
         role.strip(" ,"),
         flags=re.I,
-    )
+    ).strip(" ,")  # "Kapolres Tebing Tinggi, AKBP": the comma before the rank, too
     if role.casefold() in _FORCE_HEADS:  # "KSAD Jenderal" (Andika Perkasa) acts for TNI AD
         return _FORCE_HEADS[role.casefold()]
     m = _POLICE_HEAD.match(role)
