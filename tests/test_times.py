@@ -436,3 +436,12 @@ def test_the_told_days_parts_the_night_in_two_zones_and_a_year_written_with_tahu
     assert v["Kemarin-kemarin"][0] is None  # "lately", no day
     assert v["berpuluh-puluh tahun lalu"][0] is None  # decades ago, not last year
     assert "tahun lalu" not in v
+
+
+def test_a_count_with_its_words_in_brackets() -> None:
+    anchor = Anchor(dt.date(2019, 9, 17), "+07:00")
+    v = _values(
+        "Iuran tertunggak paling banyak 24 (dua puluh empat) bulan; ia divonis 3 (tiga) tahun.", anchor
+    )
+    assert v["24 (dua puluh empat) bulan"][0] == "P24M"
+    assert v["3 (tiga) tahun"][0] == "P3Y"

@@ -53,7 +53,8 @@ _M_ANY = rf"(?P<month>{_alt(_MONTH_NAMES)}|(?:{_alt(_MONTH_ABBR)})\.?)"
 _WD = rf"(?P<wd>{_alt([w for w in WEEKDAYS if len(w) >= 4])})"
 _TZ = rf"(?:\s*(?P<tz>{_alt(TIMEZONES)}))?"
 _NUM_WORDS = _vocab()["numbers"]
-_N = rf"(?P<n>\d+(?:[.,]\d+)?|{_alt([w for w in _NUM_WORDS if w != 'se'])})"
+#: A count in figures, also with its words in brackets as legal texts write it ("24 (dua puluh empat) bulan").
+_N = rf"(?P<n>\d+(?:[.,]\d+)?(?:\s+\((?:[a-z]+\s?){{1,4}}\))?|{_alt([w for w in _NUM_WORDS if w != 'se'])})"
 _UNIT = rf"(?P<unit>{_alt(_vocab()['units'])})"
 _PART = r"(?:\s+(?:pagi|siang|sore|malam|dini hari))?"
 _YEAR = r"(?:19|20)\d\d"
@@ -841,7 +842,7 @@ def _sentence_year(body: str, start: int, anchor: dt.date) -> int | None:
 def _num(text: str | None) -> float | None:
     if text is None:
         return None
-    t = text.lower().strip()
+    t = re.sub(r"\s*\(.*\)$", "", text.lower().strip())  # "24 (dua puluh empat)"
     if t in _NUM_WORDS:
         return _NUM_WORDS[t]
     try:
