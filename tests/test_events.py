@@ -798,3 +798,21 @@ def test_a_division_speaks_for_its_body_withdrawing_a_report_is_retreat_and_a_un
     assert actors.get("REQUEST") == "MUI", a.events
     assert actors.get("RETREAT") == "Hinto Susanto", a.events
     assert all(not e["actor"]["name"].endswith(",") for e in a.events), a.events
+
+
+def test_a_coordinator_or_representative_acts_for_the_group_and_hoped_for_acts_are_none() -> None:
+    a = _run(
+        [
+            "Ratusan mahasiswa HMI menggelar aksi di depan DPRD Lhokseumawe, Selasa (10/9/2019).",
+            "Dalam orasinya, koordinator aksi Muhammad Fadli meminta agar anggota DPRD baru melakukan pengawasan.",
+            "Sementara itu perwakilan BKBH Fakultas Hukum Unram Yan Mangandar menyambut baik kedatangan warga.",
+            "Febri berharap, DPR tak terlalu terburu-buru untuk mengesahkan UU KPK.",
+            "Kemudian PKS juga ingin dalam hal penyadapan KPK tak perlu meminta izin ke dewan pengawas.",
+        ],
+        published="2019-09-10",
+    )
+    got = {(e["type"], e["actor"]["name"], e["actor"].get("agent")) for e in a.events}
+    assert ("REQUEST", "HMI", "Muhammad Fadli") in got, got
+    assert ("SUPPORT", "BKBH Fakultas Hukum Unram", "Yan Mangandar") in got, got
+    assert not any(t == "CHANGE_POLICY" for t, _, _ in got), got  # hoped the DPR would not rush to pass it
+    assert not any(actor == "PKS" for _, actor, _ in got), got  # that no permission need be asked

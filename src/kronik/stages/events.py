@@ -182,7 +182,7 @@ _RELATED_TO = re.compile(
 _SYMPATHY = re.compile(r"\W*(?:doa|dukungan|restu|maaf|pengertian|kesabaran)\b", re.IGNORECASE)
 #: Right before a trigger in its clause: it is asked for, wished, owed or stopped ("berhenti mendukung"), not done.
 _NOT_DONE = re.compile(
-    r"\b(?:meminta|minta|mengajak|ingin|mau|berupaya|berusaha|mencoba|berhenti|seharusnya|semestinya|mestinya|sepatutnya)"
+    r"\b(?:meminta|minta|mengajak|ingin|mau|perlu|berupaya|berusaha|mencoba|berhenti|seharusnya|semestinya|mestinya|sepatutnya)"
     r"(?:\s+(?:bisa|dapat|lebih|untuk|agar|segera|tegas|\w+nya)){0,4}\s+$",
     re.IGNORECASE,
 )
@@ -214,7 +214,7 @@ _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "
 _HOPED_FOR = re.compile(
     r"\b(?:(?:harapan|ekspektasi|keinginan|niat|peluang|kesempatan|kemungkinan|upaya|usaha|rencana|tawaran|"
     r"peran|tugas|fungsi)(?:\s+\S+){0,3}?\s+untuk|(?:dimaksudkan|ditujukan|bertujuan|berfungsi|diharapkan|dirancang|diperuntukkan)"
-    r"(?:\s+untuk)?|\b(?:mempertemukan|mengundang|mengajak|mendorong|menyiapkan|membentuk|mengerahkan|"
+    r"(?:\s+untuk)?|\b(?:berharap,?|mengharapkan|menginginkan|mempertemukan|mengundang|mengajak|mendorong|menyiapkan|membentuk|mengerahkan|"
     r"dibutuhkan|diperlukan|membutuhkan|memerlukan)(?:\s+\S+){1,6}?\s+untuk)(?:\s+(?:bisa|dapat|segera|kembali))?\s+$",
     re.IGNORECASE,
 )
@@ -461,7 +461,7 @@ class _Coder:
             return {"id": whole["id"] if whole else None, "name": division.group("body"), "type": "ORG",
                     "agent": ent["name"]}  # fmt: skip
         if ent.get("type") == "PER":
-            client = self._client_of(ent)
+            client = self._client_of(ent) or self._delegate_of(ent)
             if client is not None:
                 return client
             for role in ent.get("roles") or ():
@@ -501,6 +501,38 @@ class _Coder:
                 ):
                     return {"id": other.get("id"), "name": _short_name(other, self.article.body),
                             "type": other.get("type"), "agent": ent["name"]}  # fmt: skip
+        return None
+
+    def _delegate_of(self, ent: dict[str, Any]) -> dict[str, Any] | None:
+        """A coordinator or representative acts for the group he is printed as speaking for ("perwakilan BKBH
+        Fakultas Hukum Unram Yan Mangandar", "Koordinator MN KAHMI"), or, as "koordinator aksi", for the group
+        the article has protesting; the golds write 'Group (Person, koordinator aksi)'."""
+        body = self.article.body
+        for x in ent.get("mentions", ()):
+            m = _DELEGATE.search(body, max(0, x["start"] - 80), x["start"])
+            if m is None:
+                continue
+            group = next(
+                (
+                    e
+                    for a, b, e in self.mentions
+                    if m.start("rest") <= a and b <= m.end("rest") and e.get("type") == "ORG"
+                ),
+                None,
+            )
+            if group is None and _PROTEST_LEAD.match(m.group("rest")):
+                group = next(
+                    (e for a, b, e in self.mentions
+                     if e.get("type") == "ORG" and _PROTEST_AFTER.match(body, b) and e["name"] not in self.media),
+                    None,
+                )  # fmt: skip
+            if group is not None:
+                return {
+                    "id": group.get("id"),
+                    "name": _short_name(group, body),
+                    "type": "ORG",
+                    "agent": ent["name"],
+                }
         return None
 
     def _organ_of(self, ent: dict[str, Any]) -> dict[str, Any] | None:
@@ -1189,6 +1221,18 @@ _PART_OF_UNIT = re.compile(
     r"^(?:Direktorat|Ditreskrimum|Ditreskrimsus|Ditresnarkoba|Ditlantas|Subdit|Satreskrim|Satresnarkoba|Satlantas|"
     r"Satuan|Sat|Unit|Tim|Bidang|Seksi|Kasi)\b.*?\s(?P<unit>(?:Polda|Polres|Polresta|Polrestabes|Polsek|Kejari|Kejati|"
     r"Kodam|Korem|Kodim)\s.+)$"
+)
+#: A coordinator or representative right before a person's name, and the words after the noun ("Koordinator
+#: aksi", "perwakilan BKBH Fakultas Hukum Unram"); not a coordinating minister or a representative office.
+_DELEGATE = re.compile(
+    r"(?<!Menteri )(?<!Kantor )\b(?i:koordinator|korlap|perwakilan|orator)(?P<rest>(?:\s+[\w-]+){0,6}?)\s*,?\s*$"
+)
+#: "koordinator aksi", "koordinator lapangan": the coordinator of the protest the article tells.
+_PROTEST_LEAD = re.compile(r"\s+(?i:aksi|lapangan|demo|unjuk\s+rasa)\b")
+#: A protest verb right after a group's name: "HMI menggelar aksi", "Aliansi … berunjuk rasa".
+_PROTEST_AFTER = re.compile(
+    r"\s+(?:\S+\s+){0,3}?(?i:menggelar\s+(?:aksi|demo|unjuk\s+rasa)|berunjuk\s+rasa|berdemo|berdemonstrasi|"
+    r"melakukan\s+(?:aksi|demo|unjuk\s+rasa)|turun\s+ke\s+jalan|mendatangi|menggeruduk)"
 )
 #: A division of a body named after it: "MUI Bidang Pemberdayaan Ekonomi Umat", "KNPI Bidang Kehutanan".
 _DIVISION = re.compile(
