@@ -565,11 +565,12 @@ _UNIT_HEAD = re.compile(
 #: A unit's head alone, also with Jakarta's "Metro" ("Polres Metro" + "Jakarta Pusat").
 _METRO_UNIT_HEAD = re.compile(rf"(?:{_UNIT_HEAD.pattern})(?:\s+Metro)?")
 #: A unit's or a local government's head alone, named by the place after it ("Polda" + "Riau", "Pemprov" + "Sumsel").
+_LOCAL_HEAD = r"Pem(?:prov|kab|kot)"
 _LONE_HEAD = re.compile(
-    rf"{_METRO_UNIT_HEAD.pattern}|Pem(?:prov|kab|kot|da)|Pemerintah\s+(?:Provinsi|Kabupaten|Kota)"
+    rf"{_METRO_UNIT_HEAD.pattern}|{_LOCAL_HEAD}|Pemda|Pemerintah\s+(?:Provinsi|Kabupaten|Kota)"
 )
 #: A unit's head right before a place: "Polres " + "Jakbar".
-_HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern}|Pem(?:prov|kab|kot))\s+$")
+_HEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{_UNIT_HEAD.pattern}|{_LOCAL_HEAD})\s+$")
 #: The noun a place or a building is named with: a span it opens is no person.
 _PLACE_NOUN = re.compile(
     r"(?:Gedung|Jalan|Jl\.?|Pasar|Masjid|Stadion|Bandara|Pelabuhan|Terminal|Stasiun|Hotel|Rumah\s+Sakit|"
