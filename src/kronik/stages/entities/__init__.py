@@ -319,19 +319,23 @@ def _name_after_role_place(body: str, found: list[Span], registry: Registry) -> 
         ):
             continue  # "<role> <institution> <place>" right before the verb
         place, _, name = body[x:y].rpartition(" ")
-        entry = registry.lookup(name)
-        if (
-            not place
-            or body.count(place) < 2
-            or not re.fullmatch(r"[A-Z][a-z'’-]{2,}", name)
-            or _plain_word(name, body)
-            or _is_title(name)
-            or (entry is not None and entry.type != "PER")
-        ):
+        if not place or body.count(place) < 2 or not _one_word_name(name, body, registry):
             continue
         out[i] = (x, x + len(place), "LOC")  # out is found, added to only at its end
         out.append((y - len(name), y, "PER"))
     return sorted(out)
+
+
+def _one_word_name(word: str, body: str, registry: Registry) -> bool:
+    """Whether a capitalised word run into a place or a body can be a person's one-word name: no common
+    word, no title, nothing the registry knows as other than a person."""
+    entry = registry.lookup(word)
+    return (
+        re.fullmatch(r"[A-Z][a-z'’-]{2,}", word) is not None
+        and not _plain_word(word, body)
+        and not _is_title(word)
+        and (entry is None or entry.type == "PER")
+    )
 
 
 def _unit_name_run_on(body: str, found: list[Span], registry: Registry) -> list[Span]:
@@ -359,16 +363,13 @@ def _unit_name_run_on(body: str, found: list[Span], registry: Registry) -> list[
             continue
         unit, _, name = body[x:y].rpartition(" ")
         place = unit.rpartition(" ")[2]
-        entry, at_place = registry.lookup(name), registry.lookup(place)
+        at_place = registry.lookup(place)
         if (
             not re.search(rf"(?i:\b{_ROLE_NOUN})\s+$", body[max(0, x - 40) : x])
             or len(unit.split()) < 2
             or at_place is None
             or at_place.type != "LOC"
-            or not re.fullmatch(r"[A-Z][a-z'’-]{2,}", name)
-            or _plain_word(name, body)
-            or _is_title(name)
-            or (entry is not None and entry.type != "PER")
+            or not _one_word_name(name, body, registry)
         ):
             continue
         out[i] = (x, x + len(unit), "ORG")
