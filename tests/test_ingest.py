@@ -224,3 +224,17 @@ def test_a_records_glued_tail_and_closing_credit_leave_the_body() -> None:
     assert "dari Reuters" in body and "(rmol)" not in body and "Anggota DPR" not in body
     assert "Budi Santoso" in art.authors
     assert {"(rmol)", "Budi Santoso.Anggota DPR RI Fraksi Partai Contoh."} <= {r.text for r in art.removed}
+
+
+def test_a_related_link_inside_a_paragraph_is_taken_out_and_kept() -> None:
+    from kronik.data.article import Block
+    from kronik.stages.clean import clean
+
+    art = Article(source="x", input_format="record")
+    art.blocks = [
+        Block(index=0, text="Petani mulai menanam padi. (Baca juga: Harga Pupuk Naik Lagi) Hujan turun.")
+    ]
+    clean(art)
+    assert art.paragraphs == ["Petani mulai menanam padi. Hujan turun."]
+    assert art.related_headlines == ["Harga Pupuk Naik Lagi"]
+    assert any(r.kind == "related_link" and "Harga Pupuk" in r.text for r in art.removed)

@@ -409,7 +409,21 @@ def _classify_in_body(article: Article, blocks: list[Block], feats: list[_Feat],
     else:
         b.kind = "body"
         b.text = re.sub(r"\s*\*{2,}$", "", b.text)  # "...wilayah Belarus.***" end marks
+        b.text = _INLINE_RELATED.sub(lambda m: _related_aside(article, m), b.text)
     return i + 1
+
+
+#: A related story's link inside a paragraph, in brackets ("… di Indonesia. (Baca juga: Judul Lain)").
+_INLINE_RELATED = re.compile(r"\s*\((?:baca|simak|lihat)\s+(?:juga|pula)\s*:(?P<headline>[^()]{0,200})\)", _I)
+
+
+def _related_aside(article: Article, m: re.Match[str]) -> str:
+    """Take an in-paragraph related link out of the body, kept as a related headline."""
+    headline = m.group("headline").strip(" ,.-–")
+    if headline:
+        article.related_headlines.append(headline)
+    article.remove("related_link", m.group().strip())
+    return ""
 
 
 def _caption_text(text: str) -> str:
