@@ -445,3 +445,14 @@ def test_a_count_with_its_words_in_brackets() -> None:
     )
     assert v["24 (dua puluh empat) bulan"][0] == "P24M"
     assert v["3 (tiga) tahun"][0] == "P3Y"
+
+
+def test_a_zone_after_the_part_of_day_a_month_and_year_with_a_comma_and_a_year_later() -> None:
+    v = _values(
+        "Laga dimulai Minggu (22/9/2019) pukul 02.30 dini hari WIB. Pada Juni, 1985 ia merekam album. "
+        "Band itu dibentuk tahun 1996 dan bubar setahun kemudian.",
+        Anchor(dt.date(2019, 9, 20), "+07:00"),
+    )
+    assert v["pukul 02.30 dini hari WIB"][0] == "2019-09-22T02:30+07:00"
+    assert v["Juni, 1985"][0] == "1985-06"
+    assert v["setahun kemudian"][0] == "1997"

@@ -128,6 +128,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             rf"(?:pukul|jam)\s+(?:(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d\d)(?:[.:]\d\d)?)?|(?P<hw>{_HOUR_WORDS}))"
             rf"{_TZ}(?:\s+(?P<part>pagi|siang|sore|malam|dini hari)(?:\s+(?P<today>tadi|ini)(?![\w-]))?)?"
+            rf"(?:\s+(?P<tz2>{_alt(TIMEZONES)})(?!\w))?"  # "pukul 01.45 dini hari WIB"
         ),
     ),
     (
@@ -152,7 +153,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_year",
         _rx(
-            rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+)?(?:bulan\s+)?{_M}\s+(?:tahun\s+)?(?P<y>{_YEAR})"
+            rf"(?:(?P<edge>awal|pertengahan|medio|akhir)\s+)?(?:bulan\s+)?{_M},?\s+(?:tahun\s+)?(?P<y>{_YEAR})"
         ),
     ),
     (
@@ -205,7 +206,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "n_ago",
         _rx(
-            rf"{_N}(?:\s*[-–]\s*(?P<n2>\d+))?\s+{_UNIT}\s+(?P<dir>(?:yang\s+)?lalu|sebelumnya|lagi|mendatang|ke\s+depan|kemudian|terakhir|belakangan(?:\s+ini)?|setelahnya)"
+            rf"(?:{_N}(?:\s*[-–]\s*(?P<n2>\d+))?\s+{_UNIT}|(?P<one>se(?:tahun|bulan|pekan|minggu|windu|dekade|abad)))"
+            r"\s+(?P<dir>(?:yang\s+)?lalu|sebelumnya|lagi|mendatang|ke\s+depan|kemudian|terakhir|belakangan(?:\s+ini)?|setelahnya)"
         ),
     ),
     (
@@ -1095,7 +1097,7 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
             # sore: that evening, not one still to come (with no such day told, it stays on the publication day)
             back = ctx.story_day
             day = back if back is not None and 0 < (A - back).days <= 2 else day
-        tz = TIMEZONES.get((g.get("tz") or "").lower(), "")
+        tz = TIMEZONES.get((g.get("tz") or g.get("tz2") or "").lower(), "")
         if midnight and day is not None:
             h, day = 0, day + dt.timedelta(days=1)
         if day is None:
@@ -1177,9 +1179,11 @@ def _normalise(f: Found, a: Anchor, future: bool, ctx: Context, body: str) -> di
         if int(n) == 3:
             return _res("date", f"{year}-Q{1 if first else 4}", "quarter")
         return _res("interval", f"{year}-{lo:02d}/{year}-{hi:02d}", "month")
-    if r == "n_ago":
-        n = _num(g["n"])
-        unit = _vocab()["units"][g["unit"].lower()]
+    if r == "n_ago":  # "3 tahun lalu", "setahun kemudian"
+        n = 1 if g.get("one") else _num(g["n"])
+        unit = (
+            _vocab()["one_units"][g["one"].lower()] if g.get("one") else _vocab()["units"][g["unit"].lower()]
+        )
         direction = g["dir"].lower()
         if n is None:
             return None
