@@ -692,3 +692,23 @@ def test_closing_and_remembering_verbs_after_a_quote_name_its_speaker() -> None:
         (True, "Bambang Soesatyo"),
         (True, "Bambang Soesatyo"),
     ]
+
+
+def test_an_aide_named_before_his_chiefs_title_and_a_minister_called_by_his_office() -> None:
+    a = _run(
+        [
+            "Tito memastikan program pusat sampai ke warga. Senada, Yohanes Wenda, Staf Khusus Presiden Jokowi "
+            "Bidang Papua, meminta warga tetap tenang.",
+            '"Jangan mudah terpancing kabar bohong," kata dia.',
+            "Hal itu ditegaskan Mendagri Tito Karnavian di Jayapura. Mendagri juga meminta jajarannya "
+            "memeriksa anggaran daerah.",
+            '"Kiai Hasyim berpesan agar santri tetap belajar," ujar Kiai Hasyim.',
+            "Ketua PBNU KH Hasyim Muzadi Ramli hadir dalam acara itu.",
+        ],
+        "2019-10-25",
+    )
+    speakers = [(q["direct"], (q["speaker"] or {}).get("name")) for q in a.quotes]
+    assert speakers == [(True, "Yohanes Wenda"), (False, "Tito Karnavian"), (True, "Hasyim Muzadi Ramli")]
+    people = {e["name"] for e in a.entities if e["type"] == "PER"}
+    assert "Tito Karnavian" in people and len([e for e in a.entities if e["name"] == "Tito Karnavian"]) == 1
+    assert "Kiai Hasyim" not in people  # what santri call him: the same man as KH Hasyim Muzadi Ramli

@@ -944,6 +944,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
     _join_head_and_short_form(clusters)
     _join_unit_places(clusters, registry)
     _sweep(clusters, body, skip_to)
+    _join_same_names(clusters)
     for c in clusters:
         if c.type == "PER" and c.entry is None and _abbreviates_a_term(c, body):
             c.mentions = []  # "Moderate List Proportional Representation (MLPR)": a term, not a person
@@ -964,9 +965,10 @@ def _entities(article: Article, spans: list[Span]) -> None:
 _NICKNAME = rf"\s*(?:\(\s*|,?\s+(?:atau|alias)\s+|,?\s+(?:yang\s+)?{_CALLED_BY}\s+)"
 
 
-#: What people are called by before a short name ("Gus Maksum", "Cak Nun", "Kang Dedi"): a nickname
-#: made of one of these and a word of the full name is still that person.
-_CALLED = ("Gus", "Ning", "Cak", "Kang", "Mas", "Bang", "Mbak", "Buya", "Abah", "Daeng", "Uda", "Bli")
+#: What people are called by before a short name ("Gus Maksum", "Cak Nun", "Kang Dedi", "Kiai Said"): a
+#: nickname made of one of these and a word of the full name is still that person.
+_CALLED = ("Gus", "Ning", "Cak", "Kang", "Mas", "Bang", "Mbak", "Buya", "Abah", "Daeng", "Uda", "Bli",
+           "Kiai", "Kyai", "Ustaz", "Ustadz", "Habib", "Syekh")  # fmt: skip
 _NICKNAME_THEN = re.compile(_NICKNAME + rf"(?:(?:{'|'.join(_CALLED)})\s+)?(?P<nick>[\w'’-]+)\b")
 
 
@@ -974,6 +976,31 @@ def _absorb(owner: _Cluster, other: _Cluster, clusters: list[_Cluster]) -> None:
     """``other`` is ``owner`` under another name: its mentions become the owner's, in body order."""
     owner.mentions = sorted(owner.mentions + other.mentions, key=lambda x: x["start"])
     clusters.remove(other)
+
+
+def _join_same_names(clusters: list[_Cluster]) -> None:
+    """Two people of one name are one person ("Tito" grown to "Tito Karnavian" where the body prints it,
+    beside "Mendagri Tito Karnavian"); a mention inside another of the same person is dropped."""
+    seen: dict[str, _Cluster] = {}
+    for c in list(clusters):
+        if c.type != "PER" or c.entry is not None:
+            continue
+        owner = seen.setdefault(norm(c.name), c)
+        if owner is c:
+            continue
+        _absorb(owner, c, clusters)
+        owner.roles += [r for r in c.roles if r not in owner.roles]
+        owner.mentions = [
+            m
+            for m in owner.mentions
+            if not any(
+                o is not m
+                and o["start"] <= m["start"]
+                and m["end"] <= o["end"]
+                and o["end"] - o["start"] > m["end"] - m["start"]
+                for o in owner.mentions
+            )
+        ]
 
 
 def _join_partial_names(clusters: list[_Cluster]) -> None:

@@ -162,12 +162,17 @@ class Resolver:
     def _apposed(self, s: int, phrase: str) -> Speaker | None:
         """The person named just before a role phrase and a comma, opening the clause: "Di lain kesempatan,
         Hendropriyono, Mantan Kepala BIN menyatakan" is his statement, not the agency's."""
-        if not TITLES.match(phrase.casefold() + " ") or not re.search(r",\s*$", self.body[max(0, s - 3) : s]):
+        if not (TITLES.match(phrase.casefold() + " ") or _AIDE.match(phrase)) or not re.search(
+            r",\s*$", self.body[max(0, s - 3) : s]
+        ):
             return None
         named = [
             self.body[ms:me]
             for ms, me, ent in self.mentions
-            if s <= ms < s + len(phrase) and ent.get("type") == "PER"
+            if s <= ms < s + len(phrase)
+            and ent.get("type") == "PER"
+            # "Staf Khusus Presiden Jokowi": the name after the chief's title is the chief's
+            and not (ms > s and _PRINCIPAL.search(self.body[s:ms]))
         ]
         if any(
             not n.isupper() and n.casefold() not in _ROLE_OPENERS and not TITLES.match(n.casefold() + " ")
@@ -322,6 +327,16 @@ class Resolver:
             ms, me, ent = people[
                 -1
             ]  # "Kanit Reskrim Polsek Sako Iptu Apriansyah": the name closes the phrase
+            first_s, first_e, first = people[0]
+            if (
+                first_s == s
+                and self.body.startswith(",", first_e)
+                and first is not ent
+                # ("Kapolres Boyolali, AKBP Rosyid Hartanto": a role opens it, the name follows)
+                and not TITLES.match(self.body[first_s:first_e].casefold() + " ")
+            ):
+                # "Lenis Kogoya, Staf Khusus Presiden Jokowi Bidang Papua": the name opens it, the role follows
+                ms, me, ent = people[0]
             # "Saifullah Yusuf (Gus Ipul)": the role stands before the first of the person's names
             ms = min(x[0] for x in people if x[2].get("id") == ent.get("id"))
             role = _role(self.body[s:ms], self.body[me:e]) or _first(ent.get("roles"))
@@ -359,6 +374,10 @@ class Resolver:
         person = self._by_spelling(phrase)
         if person is not None:
             return person
+        if TITLES.match(phrase + " ") and TITLES.sub("", phrase + " ").strip() == "":
+            holder = self._office_holder(phrase)  # "kata Mendagri": the person the article calls so
+            if holder is not None:
+                return holder
         if phrase[:1].isupper():
             # "Amanda McKenzie, CEO …", "Veronica Koman dalam sebuah pernyataan": the name alone
             name = _NAME_END.split(phrase.split(",")[0], maxsplit=1)[0].strip()
@@ -380,10 +399,13 @@ class Resolver:
             before = re.compile(rf"(?i:\b{re.escape(key)})(?:\s+(?:[A-Z0-9][\w-]*|\([A-Z][\w-]*\)))*\s+$")
             holders = {
                 ent["id"]: ent
-                for ms, _me, ent in self.mentions
+                for ms, me, ent in self.mentions
                 if ent.get("type") == "PER"
                 and ent.get("id")
-                and before.search(self.body[max(0, ms - 60) : ms])
+                and (
+                    before.search(self.body[max(0, ms - 60) : ms])
+                    or self.body[ms:me].casefold().startswith(key + " ")  # "Mendagri Tito Karnavian"
+                )
             }
             if len(holders) == 1:
                 (ent,) = holders.values()
@@ -598,6 +620,12 @@ def _role(before: str, after: str) -> str | None:
                 continue  # "Ini bukan pertama kalinya Duterte menyarankan": a sentence's opening, no role
             return cand
     return None
+
+
+#: A role serving someone the phrase names after it ("Staf Khusus Presiden Jokowi Bidang Papua").
+_AIDE = re.compile(r"(?i:staf(?:\s+khusus|\s+ahli)?|stafsus|penasihat|asisten|ajudan|sekretaris\s+pribadi)\s")
+#: The chief an aide's role names right before the chief's name.
+_PRINCIPAL = re.compile(r"(?i:presiden|wakil\s+presiden|wapres|menteri|gubernur|bupati|wali\s+kota)\s+$")
 
 
 #: Words opening a role that are also stop words ("para", "mantan", "wakil" …).
