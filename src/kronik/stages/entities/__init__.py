@@ -472,8 +472,12 @@ def _headed_places(body: str, found: list[Span]) -> list[Span]:
     out: list[Span] = []
     for x, y, label in found:
         head = _HEAD_BEFORE.search(body, max(0, x - 40), x) if label == "LOC" else None
+        if head is None and label in ("LOC", "PER") and _is_place_here(body, body[x:y], label):
+            head = _ELECTORAL_BODY_BEFORE.search(body, max(0, x - 40), x)  # "Bawaslu" + "Humbang Hasundutan"
         if head is not None and not (out and out[-1][1] > head.start()):
             x, label = head.start(), "ORG"
+        if label == "LOC" and _ELECTORAL_BODY.match(body, x, y):
+            label = "ORG"  # "Bawaslu Provinsi Sumut" taken for a place
         if label == "LOC" and _UNIT_HEAD.match(body, x):
             label = "ORG"  # "Polsek Sako" taken for a place
         if label == "PER" and _PLACE_NOUN.match(body, x, y):
@@ -502,6 +506,25 @@ def _headed_places(body: str, found: list[Span]) -> list[Span]:
             y = city.end()
         out.append((x, y, label))
     return out
+
+
+#: An election body's regional office is named by its place: "Bawaslu" + "Humbang Hasundutan", "KPU Provinsi"
+#: + "Sumut" (its chairman's name after it is a person: "Ketua KPU Arief Budiman").
+_ELECTORAL_BODY_BEFORE = re.compile(r"(?<![\w-])(?:Bawaslu|KPUD?)(?:\s+(?:Provinsi|Kabupaten|Kota))?\s+$")
+
+
+#: A police chief's role before a Jakarta unit ("Wakapolres Metro Jakarta Pusat"), taken for a person.
+_ROLE_OF_METRO_UNIT = re.compile(r"(?:Waka|Ka)pol(?:res|resta|restabes|sek|da)\s+Metro\b")
+#: An election body's head opening a span ("Bawaslu Provinsi Sumut").
+_ELECTORAL_BODY = re.compile(r"(?:Bawaslu|KPUD?)(?=\s)")
+
+
+def _is_place_here(body: str, text: str, label: str) -> bool:
+    """A span is a place: the model said so, or the body prints it after a region's word ("Kabupaten X")."""
+    return (
+        label == "LOC"
+        or re.search(rf"\b(?:Kabupaten|Kota|Provinsi|Kecamatan)\s+{re.escape(text)}\b", body) is not None
+    )
 
 
 # A person named right after a speech verb: '..., kata Serhiy Popko, ...'.
@@ -903,6 +926,8 @@ def _entities(article: Article, spans: list[Span]) -> None:
         key = text if label == "PER" and _royal_word_is_name(body, start, text) else _strip_title(text)
         if len(key) < 2 or key.isdigit() or _common_word(key, body, registry):
             continue
+        if label == "PER" and _ROLE_OF_METRO_UNIT.match(text):
+            continue  # "Wakapolres Metro" (+ "Jakarta Pusat"): a role and a unit, the name comes after the rank
         if label == "PER" and _INSTITUTION_HEAD.match(key):
             label = (
                 "ORG"  # "Polres Grobogan", "Pemkab Bogor": an institution the recogniser took for a person
@@ -942,6 +967,7 @@ def _entities(article: Article, spans: list[Span]) -> None:
     _join_split_short_forms(clusters, body)
     _join_bracketed_short_forms(clusters, body)
     _join_head_and_short_form(clusters)
+    _join_head_word(clusters)
     _join_unit_places(clusters, registry)
     _sweep(clusters, body, skip_to)
     _join_same_names(clusters)
@@ -1185,6 +1211,26 @@ def _join_head_and_short_form(clusters: list[_Cluster]) -> None:
                 break
 
 
+#: Heads that name a body alone once the article has named it in full ("Mahkamah Konstitusi … Mahkamah
+#: memerintahkan"); words that also name a body's kind in general ("Partai", "Komisi") are not among them.
+_HEAD_ALONE = {"Mahkamah", "Pengadilan", "Kejaksaan", "Kementerian", "Dewan", "Majelis", "Badan", "Lembaga"}
+
+
+def _join_head_word(clusters: list[_Cluster]) -> None:
+    """A body's head word alone ("Mahkamah") is the one body of the article that the head opens
+    ("Mahkamah Konstitusi (MK)"); with two such bodies it stays apart."""
+    for c in list(clusters):
+        if c.type != "ORG" or c.entry is not None or c.name not in _HEAD_ALONE:
+            continue
+        owners = [
+            o
+            for o in clusters
+            if o is not c and o.type == "ORG" and any(m["text"].startswith(c.name + " ") for m in o.mentions)
+        ]
+        if len(owners) == 1:
+            _absorb(owners[0], c, clusters)
+
+
 def _join_bracketed_short_forms(clusters: list[_Cluster], body: str) -> None:
     """ "Dewan Kehormatan Penyelenggara Pemilu (DKPP)" where the recogniser found the name and the short
     form as two organisations: one, under its long name (events name it by the short form)."""
@@ -1213,9 +1259,12 @@ def _unit_key(name: str, registry: Registry) -> str | None:
     """A regional unit's name with its place written out: "Polres Jakbar" and "Polres Metro Jakarta Barat"
     are both "polres jakarta barat"; None for a name that is no unit of a place."""
     m = _UNIT_HEAD.match(name)
+    region = r"Metro"
+    if m is None:  # "Bawaslu Kabupaten Humbang Hasundutan" and "Bawaslu Humbang Hasundutan"
+        m, region = _ELECTORAL_BODY.match(name), r"Kabupaten|Provinsi"
     if m is None or m.end() >= len(name):
         return None
-    place = re.sub(r"^Metro\s+", "", name[m.end() :].strip())
+    place = re.sub(rf"^(?:{region})\s+", "", name[m.end() :].strip())
     entry = registry.lookup(place)
     return norm(f"{m.group()} {entry.name if entry is not None else place}")
 
