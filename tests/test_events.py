@@ -816,3 +816,34 @@ def test_a_coordinator_or_representative_acts_for_the_group_and_hoped_for_acts_a
     assert ("SUPPORT", "BKBH Fakultas Hukum Unram", "Yan Mangandar") in got, got
     assert not any(t == "CHANGE_POLICY" for t, _, _ in got), got  # hoped the DPR would not rush to pass it
     assert not any(actor == "PKS" for _, actor, _ in got), got  # that no permission need be asked
+
+
+def test_a_court_named_by_its_head_an_election_body_by_its_place_and_a_helping_police_unit() -> None:
+    a = _run(
+        [
+            "Mahkamah Konstitusi (MK) mengabulkan gugatan partai itu. Mahkamah memerintahkan KPU menghitung ulang "
+            "suara di Kabupaten Toba Samosir, Jumat (9/8/2019).",
+            "Sebelumnya, Bawaslu Toba Samosir sempat meminta saran ke Bawaslu Provinsi Sumut.",
+            "Seorang pencuri sapi ditangkap polisi pada Sabtu (14/9/2019).",
+            '"Setelah bekerja sama dengan Polres Dairi, tersangka berhasil kami ringkus," kata Kasat Reskrim '
+            "Polres Karo, AKP Budi Santoso.",
+        ],
+        "2019-09-15",
+    )
+    names = {e["name"]: e["type"] for e in a.entities}
+    assert "Mahkamah" not in names and names.get("Bawaslu Toba Samosir") == "ORG"
+    assert names.get("Bawaslu Provinsi Sumut") == "ORG"
+    acts = {(e["type"], e["actor"]["name"]) for e in a.events}
+    assert ("REQUEST", "Bawaslu Toba Samosir") in acts
+    assert ("COERCE", "Polres Karo") in acts and ("COERCE", "Polres Dairi") not in acts
+
+
+def test_a_pronoun_is_not_the_person_named_right_after_its_verb() -> None:
+    a = _run(
+        [
+            "Anies Baswedan menanggapi video seorang pria berkacamata yang beredar. Anies angkat bicara.",
+            "Selain itu, dia mengajak Anies bersumpah untuk membuktikan tidak menerima uang.",
+        ],
+        "2019-07-25",
+    )
+    assert not [e for e in a.events if e["type"] == "REQUEST" and e["actor"]["name"] == "Anies Baswedan"]

@@ -377,6 +377,11 @@ def _brand_of_state(ent: dict[str, Any], before: str) -> bool:
     )
 
 
+#: What names a unit as one that helped another, right before it ("bekerja sama dengan", "dibantu").
+_HELPER_BEFORE = re.compile(
+    r"\b(?:(?:bekerja\s+)?sama|berkoordinasi|koordinasi|dibantu|bantuan|membantu)\s+(?:dengan\s+)?(?:pihak\s+)?$",
+    re.IGNORECASE,
+)
 #: In what the subject finder took for a subject, a preposition that makes the name after it an object.
 _OBJECT_MARK = re.compile(r"\b(?:kepada|terhadap)\s", re.IGNORECASE)
 
@@ -878,6 +883,8 @@ class _Coder:
             found = [x for x in found if bool(_POLICE_UNIT.match(x[1]["name"])) == police]
         units = [x for x in found if x[1]["name"] not in _patterns()["agencies_alone"]]
         found = units or found  # a story with a regional unit ("Polres Polman") is that unit's, not Polri's
+        # "bekerja sama dengan Polres Dharmasraya, tersangka berhasil kami ringkus": a unit that helped
+        found = [x for x in found if not _HELPER_BEFORE.search(self.body, max(0, x[0] - 40), x[0])] or found
         before = [x for x in found if x[0] < pos]
         pick = before[-1] if before else found[0] if found else None
         if pick is None:
@@ -1048,13 +1055,20 @@ class _Coder:
         if i + 1 >= len(quotes):
             return None
         q, nxt = quotes[i], quotes[i + 1]
-        sp_, sp2 = q.get("speaker") or {}, nxt.get("speaker") or {}
-        same = (sp_.get("id") and sp_.get("id") == sp2.get("id")) or (
-            sp_.get("name") and re.search(rf"(?<!\w){re.escape(sp_['name'])}(?!\w)", sp2.get("role") or "")
-        )
-        if not same or nxt["start"] - q["end"] > 300:
+        if not _same_voice(q, nxt) or nxt["start"] - q["end"] > 300:
             return None
         return {**d, "inferred": True} if (d := _said_on(nxt)) else None
+
+    def _said_before(self, i: int) -> dict[str, Any] | None:
+        """The day the quote just before gives when the same speaker goes on in the next paragraph ("…,' kata
+        Rudiansyah …, Rabu (18/9/2019). Demi …, Rudiansyah mendesak …"): the same occasion."""
+        quotes = self.article.quotes
+        if i == 0:
+            return None
+        q, prev = quotes[i], quotes[i - 1]
+        if not _same_voice(q, prev) or q["start"] - prev["end"] > 300:
+            return None
+        return {**d, "inferred": True} if (d := _said_on(prev)) else None
 
     def _side_before(self, q: dict[str, Any], at: int) -> bool:
         """Whether a side is named before the will of a reported clause: an entity or "kami"/"kita"
@@ -1117,7 +1131,7 @@ class _Coder:
             target, _ = self._after(q["start"], q["end"], actor, exclude=own)
             if etype == "DENY":
                 target = None
-            date = _said_on(q) or self._said_next(i) or self._narrated_day(q["start"])
+            date = _said_on(q) or self._said_next(i) or self._said_before(i) or self._narrated_day(q["start"])
             if etype in ("DENY", "REJECT"):
                 mod = "asserted"  # the denial or refusal itself is asserted
             elif pats["conditional"].search(text):
@@ -1301,6 +1315,15 @@ def _said_on(q: dict[str, Any]) -> dict[str, Any] | None:
     if not s:
         return None
     return _date_of({"value": s["value"], "precision": s["precision"], "text": q.get("said_when")})
+
+
+def _same_voice(q: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Two quotes by one speaker, or the second by one who speaks for the first (in its role)."""
+    sp_, sp2 = q.get("speaker") or {}, other.get("speaker") or {}
+    return bool(
+        (sp_.get("id") and sp_.get("id") == sp2.get("id"))
+        or (sp_.get("name") and re.search(rf"(?<!\w){re.escape(sp_['name'])}(?!\w)", sp2.get("role") or ""))
+    )
 
 
 def _date_of(t: dict[str, Any]) -> dict[str, Any]:
