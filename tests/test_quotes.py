@@ -712,3 +712,18 @@ def test_an_aide_named_before_his_chiefs_title_and_a_minister_called_by_his_offi
     people = {e["name"] for e in a.entities if e["type"] == "PER"}
     assert "Tito Karnavian" in people and len([e for e in a.entities if e["name"] == "Tito Karnavian"]) == 1
     assert "Kiai Hasyim" not in people  # what santri call him: the same man as KH Hasyim Muzadi Ramli
+
+
+def test_kata_opening_a_sentence_a_verb_without_prefix_and_an_appeal_that_holds_a_bahwa() -> None:
+    a = _run(
+        [
+            "Ketua PBNU Robikin Emhas hadir di sana.",
+            "Menurut dia, aturan itu lahir dari budaya kita. Katanya, aturan itu juga sudah lama dibahas.",
+            "Robikin mengimbau kepada seluruh warga untuk tidak termakan opini bahwa aturan itu melemahkan desa.",
+        ],
+        "2019-09-19",
+    )
+    texts = [(q["direct"], q["text"], (q["speaker"] or {}).get("name")) for q in a.quotes]
+    assert (False, "aturan itu lahir dari budaya kita.", "Robikin Emhas") in texts
+    assert (False, "aturan itu juga sudah lama dibahas.", "Robikin Emhas") in texts
+    assert any(t.startswith("kepada seluruh warga untuk") for _d, t, _s in texts)

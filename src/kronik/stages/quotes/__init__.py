@@ -49,7 +49,10 @@ _PREDICATE = re.compile(
     r"\b(?:(?:me[mny]?|meng|ber|di|ter)[a-z]{3,}|akan|telah|sudah|sedang|masih|mungkin|dapat|bisa|harus|"
     r"perlu|tidak|tak|belum|bukan|ada|adalah|merupakan|ialah|yakni|menjadi|punya|mau|ingin|boleh|wajib|"
     r"siap|cukup|banyak|sangat|lebih|kurang|naik|turun|masuk|pergi|tiba|datang|jadi|hanya|sesuai|penting|wajar|layak|"
-    r"benar|aman|baik|buruk|normal|kondusif|kooperatif|transparan|strategis|sah|ilegal|legal|lancar|mampu|tepat|salah)(?:lah|pun)?\b"
+    r"benar|aman|baik|buruk|normal|kondusif|kooperatif|transparan|strategis|sah|ilegal|legal|lancar|mampu|tepat|salah|"
+    r"lahir|muncul|hilang|hidup|mati|tewas|tumbuh|jatuh|kalah|menang|gagal|habis|tetap|terus|mulai|selesai|hadir|"
+    r"pulang|kembali|rusak|ikut|tahu|paham|setuju|sepakat|percaya|yakin|khawatir|takut|senang|kecewa|prihatin|"
+    r"lemah|kuat|mahal|murah|sulit|mudah|susah|jelas|cocok|pantas|bebas|lolos|hancur|anjlok|stabil|efektif)(?:lah|pun)?\b"
 )
 _NOT_PREDICATE = {
     "terhadap",
@@ -84,7 +87,9 @@ _WEEKDAY_AT = r"(?i:(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum
 #: Between a speech verb and its "bahwa": when, where or to whom it was said ("pada Kamis (16/10)",
 #: "kepada wartawan di Istana", "dalam konferensi pers").
 _ADVERBIAL_THEN_BAHWA = re.compile(
-    r"\s+(?i:pada|kepada|dalam|di|melalui|lewat|usai|seusai|saat|ketika)\s[^.;\"“”]{1,80}?,?\s+(?i:bahwa)\s+"
+    r"\s+(?i:pada|kepada|dalam|di|melalui|lewat|usai|seusai|saat|ketika)\s"
+    r"(?:(?!(?i:untuk|agar|supaya)\b)[^.;\"“”]){1,80}?,?\s+(?i:bahwa)\s+"  # ("mengimbau kepada warga untuk
+    # tidak termakan opini bahwa …": what they are to do, not a "bahwa" of the saying)
 )
 #: The same with a comma for "bahwa", for a saying's addressee or day only ("mengatakan kepada komisi
 #: pertahanan parlemen pada Rabu, meningkatnya …"; "mengatakan dalam kurun waktu 4 tahun, …" is content).
@@ -562,7 +567,8 @@ class _Finder:
         text = self._mask(para, s0, s1)
         # Menurut X, … / Menurutnya, …
         am = re.match(
-            rf"^\W*(?:(?:{_CONNECTORS})[\s,]+){{0,2}}(?P<cue>menurut|berdasarkan keterangan|berdasarkan pernyataan)"
+            rf"^\W*(?:(?:{_CONNECTORS})[\s,]+){{0,2}}(?P<cue>menurut|berdasarkan keterangan|berdasarkan pernyataan|"
+            r"kata(?=nya,|\s+(?:dia|ia|beliau|(?-i:[A-Z]))))"  # "Katanya, …", "Kata dia, …"
             rf"(?:(?P<nya>nya),?|\s+(?P<who>[^,]{{2,90}}),)\s*",
             text,
             re.IGNORECASE,

@@ -77,6 +77,8 @@ class Resolver:
         self._named_in_phrases(found)
         for q in found:
             q.speaker = self._speaker(q, prev)
+            if self._own_object(q):
+                q.speaker = None  # "dia mengajak Anies …": whoever "dia" is, it is not Anies
             if q.speaker is not None and q.speaker.unnamed:
                 self.last_unnamed = q
             if q.speaker is not None and q.speaker.name:
@@ -86,6 +88,21 @@ class Resolver:
                     self.last_person = q
         self._orphans(found)
         self._cataphora(found)
+
+    def _own_object(self, q: Quote) -> bool:
+        """A pronoun's speaker found for reported speech that opens with that person's name: the name is
+        the object of the cue ("dia mengajak Anies sumpah pocong"), so the pronoun is someone else."""
+        sp_ = q.speaker
+        if q.direct or sp_ is None or not sp_.id or q.speaker_mode not in ("pronoun", "zero", "phrase"):
+            return False
+        if q.speaker_mode == "phrase" and not (
+            q.speaker_span is not None
+            and self.lex.pronoun.fullmatch(self.body[slice(*q.speaker_span)].strip())
+        ):
+            return False
+        if re.search(r"[,:]\s*$", self.body[max(0, q.start - 3) : q.start]):
+            return False  # "Menurut dia, Arya menjelaskan, …": the name repeats the speaker, no object
+        return any(ent.get("id") == sp_.id and q.start <= ms <= q.start + 2 for ms, _me, ent in self.mentions)
 
     def _orphans(self, found: list[Quote]) -> None:
         """A quote paragraph with no cue of its own speaks for its neighbour: the speaker of reported
