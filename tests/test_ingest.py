@@ -238,3 +238,18 @@ def test_a_related_link_inside_a_paragraph_is_taken_out_and_kept() -> None:
     assert art.paragraphs == ["Petani mulai menanam padi. Hujan turun."]
     assert art.related_headlines == ["Harga Pupuk Naik Lagi"]
     assert any(r.kind == "related_link" and "Harga Pupuk" in r.text for r in art.removed)
+
+
+def test_a_seam_of_two_commas_round_a_no_break_space_splits_but_a_hole_between_commas_does_not() -> None:
+    from kronik.stages.ingest import record_article
+
+    para = "Menteri itu mengatakan bahwa rapat berjalan lancar dan semua pihak sepakat dengan hasilnya. " * 6
+    text = (
+        para
+        + 'Ia bicara di Bantul, Minggu (15/9/2019).,\u00ac\u2020,"Semua harus berubah di lembaga itu," kata Budi.'
+        ",Ketua Umum , , meminta kadernya mengawal kebijakan itu."
+    )  # "¬†": a no-break space written in UTF-8 and read as Mac Roman
+    art = record_article("x.jsonl#1", {"title": "Rapat", "content": text}, IngestOptions())
+    blocks = [b.text for b in art.blocks]
+    assert blocks[1].startswith('"Semua harus berubah')
+    assert blocks[2].startswith("Ketua Umum") and "meminta kadernya" in blocks[2]

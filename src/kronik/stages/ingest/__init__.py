@@ -242,9 +242,10 @@ def _looks_like_html(text: str) -> bool:
 
 # -- JSON Lines and CSV --------------------------------------------------------------------------
 
-# Scrapers that join paragraphs with commas leave ".,Next" seams, and ",,," where an embed was cut out.
+# Scrapers that join paragraphs with commas leave ".,Next" seams, and ",,," (", ," round a no-break space)
+# where an embed was cut out.
 _COMMA_JOINED = re.compile(
-    r"(?<=[.!?\"”])\s*,(?=\s*(?:[A-Z(]|[\"“”](?!\s)))|\s*,{2,}\s*|\s*,\s*(?=(?:Penulis|Editor|Reporter|Baca [Jj]uga|loading\.\.\.|#\w|\(\w{2,5}(?:/\w{2,5})?\)))"
+    r"(?<=[.!?\"”])\s*,(?=\s*(?:[A-Z(]|[\"“”](?!\s)))|\s*,(?:\u00a0\s*,|,)+\s*|\s*,\s*(?=(?:Penulis|Editor|Reporter|Baca [Jj]uga|loading\.\.\.|#\w|\(\w{2,5}(?:/\w{2,5})?\)))"
 )
 
 
