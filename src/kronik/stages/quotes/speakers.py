@@ -100,6 +100,8 @@ class Resolver:
             and self.lex.pronoun.fullmatch(self.body[slice(*q.speaker_span)].strip())
         ):
             return False
+        if not re.match(r"(?i:me|ber)", q.cue or "") or (q.cue or "").lower().startswith("menurut"):
+            return False  # "Menurutnya Ujang, …": no verb whose object could follow
         if re.search(r"[,:]\s*$", self.body[max(0, q.start - 3) : q.start]):
             return False  # "Menurut dia, Arya menjelaskan, …": the name repeats the speaker, no object
         return any(ent.get("id") == sp_.id and q.start <= ms <= q.start + 2 for ms, _me, ent in self.mentions)
