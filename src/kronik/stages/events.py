@@ -1051,24 +1051,23 @@ class _Coder:
         """The day the next quote gives when the same speaker, or one who speaks for it, goes on saying it
         right after ("LIPI mendesak Presiden …" then "'Kami mendesak …,' ujar Peneliti LIPI Dian Aulia …,
         Selasa (10/9/2019)")."""
-        quotes = self.article.quotes
-        if i + 1 >= len(quotes):
-            return None
-        q, nxt = quotes[i], quotes[i + 1]
-        if not _same_voice(q, nxt) or nxt["start"] - q["end"] > 300:
-            return None
-        return {**d, "inferred": True} if (d := _said_on(nxt)) else None
+        return self._said_beside(i, i + 1)
 
     def _said_before(self, i: int) -> dict[str, Any] | None:
         """The day the quote just before gives when the same speaker goes on in the next paragraph ("…,' kata
         Rudiansyah …, Rabu (18/9/2019). Demi …, Rudiansyah mendesak …"): the same occasion."""
+        return self._said_beside(i, i - 1)
+
+    def _said_beside(self, i: int, j: int) -> dict[str, Any] | None:
+        """The day quote ``j`` gives, inferred for quote ``i`` when one voice says both within 300 characters."""
         quotes = self.article.quotes
-        if i == 0:
+        if not 0 <= j < len(quotes):
             return None
-        q, prev = quotes[i], quotes[i - 1]
-        if not _same_voice(q, prev) or q["start"] - prev["end"] > 300:
+        q, other = quotes[i], quotes[j]
+        first, second = (q, other) if i < j else (other, q)
+        if not _same_voice(q, other) or second["start"] - first["end"] > 300:
             return None
-        return {**d, "inferred": True} if (d := _said_on(prev)) else None
+        return {**d, "inferred": True} if (d := _said_on(other)) else None
 
     def _side_before(self, q: dict[str, Any], at: int) -> bool:
         """Whether a side is named before the will of a reported clause: an entity or "kami"/"kita"

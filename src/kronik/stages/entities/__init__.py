@@ -510,13 +510,16 @@ def _headed_places(body: str, found: list[Span]) -> list[Span]:
 
 #: An election body's regional office is named by its place: "Bawaslu" + "Humbang Hasundutan", "KPU Provinsi"
 #: + "Sumut" (its chairman's name after it is a person: "Ketua KPU Arief Budiman").
-_ELECTORAL_BODY_BEFORE = re.compile(r"(?<![\w-])(?:Bawaslu|KPUD?)(?:\s+(?:Provinsi|Kabupaten|Kota))?\s+$")
+_ELECTORAL_HEAD = r"Bawaslu|KPUD?"
+_ELECTORAL_BODY_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_ELECTORAL_HEAD})(?:\s+(?:Provinsi|Kabupaten|Kota))?\s+$"
+)
 
 
 #: A police chief's role before a Jakarta unit ("Wakapolres Metro Jakarta Pusat"), taken for a person.
 _ROLE_OF_METRO_UNIT = re.compile(r"(?:Waka|Ka)pol(?:res|resta|restabes|sek|da)\s+Metro\b")
 #: An election body's head opening a span ("Bawaslu Provinsi Sumut").
-_ELECTORAL_BODY = re.compile(r"(?:Bawaslu|KPUD?)(?=\s)")
+_ELECTORAL_BODY = re.compile(rf"(?:{_ELECTORAL_HEAD})(?=\s)")
 
 
 def _is_place_here(body: str, text: str, label: str) -> bool:
